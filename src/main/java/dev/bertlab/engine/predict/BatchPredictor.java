@@ -1,0 +1,86 @@
+package dev.bertlab.engine.predict;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.train.BatchCollator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a model over many encoded texts without gradients. Texts are batched in length order so that padding
+ * costs next to nothing, and the outputs come back in the caller's order.
+ */
+public final class BatchPredictor {
+
+    private final LoadedBert model;
+    private final BatchCollator collator;
+    private final int batchSize;
+
+    public BatchPredictor(LoadedBert model, BatchCollator collator, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.model = model;
+        this.collator = collator;
+        this.batchSize = batchSize;
+    }
+
+    /** The head's raw output per text (logits for classification, the value for regression). */
+    public float[][] outputs(List<EncodedText> texts, IntConsumer progress) {
+        int[] order = IntStream.range(0, texts.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> texts.get(i).length()))
+                .mapToInt(Integer::intValue).toArray();
+        float[][] outputs = new float[texts.size()][];
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
+            List<EncodedText> batch = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                batch.add(texts.get(order[i]));
+            }
+            try (NDManager scope = model.model().getNDManager().newSubManager()) {
+                NDList inputs = collator.collate(scope, batch);
+                NDArray out = model.network().forward(new ParameterStore(scope, false), inputs, false)
+                        .singletonOrThrow();
+                float[] flat = out.toFloatArray();
+                int width = flat.length / batch.size();
+                for (int row = 0; row < batch.size(); row++) {
+                    float[] values = new float[width];
+                    System.arraycopy(flat, row * width, values, 0, width);
+                    outputs[order[start + row]] = values;
+                }
+            }
+            progress.accept(end);
+        }
+        return outputs;
+    }
+
+    /** Softmax of each row, computed in double precision for stable probabilities. */
+    public static float[][] softmax(float[][] logits) {
+        float[][] probabilities = new float[logits.length][];
+        for (int row = 0; row < logits.length; row++) {
+            float[] z = logits[row];
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : z) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            double[] e = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+                e[i] = Math.exp(z[i] - max);
+                sum += e[i];
+            }
+            probabilities[row] = new float[z.length];
+            for (int i = 0; i < z.length; i++) {
+                probabilities[row][i] = (float) (e[i] / sum);
+            }
+        }
+        return probabilities;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Evaluation of a fine-tuned model on one split: metrics computed as scikit-learn defines them, and the files
+ * they are kept in ({@code predictions.csv}, {@code metrics.json}).
+ *
+ * <p>Each metric family has its own class ({@link dev.bertlab.engine.eval.ConfusionMatrix},
+ * {@link dev.bertlab.engine.eval.ClassScores}, {@link dev.bertlab.engine.eval.RocCurve}, log loss); the
+ * {@link dev.bertlab.engine.eval.ClassificationMetrics} and {@link dev.bertlab.engine.eval.RegressionMetrics}
+ * records assemble them. Curves and calibration belong here too, next to the family they come from.
+ */
+package dev.bertlab.engine.eval;

@@ -1,22 +1,44 @@
 package dev.bertlab.cli;
 
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** Entry point of the headless command line. */
+/** The headless command line: the same engine as the dashboard, for scripts and overnight runs. */
+@Command(name = "bertlab", mixinStandardHelpOptions = true, version = "BertLab 0.1",
+        description = "Fine-tune, evaluate and apply BERT text classifiers offline.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, FillMaskCommand.class,
+                BenchCommand.class, ModelsCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class})
 public final class BertLabCli {
+
+    /** Exit code of a run that diverged (NaN or infinite loss). */
+    static final int EXIT_DIVERGED = 3;
+    /** Exit code of a run stopped by the user; its checkpoint is kept for --resume. */
+    static final int EXIT_CANCELLED = 130;
 
     private static final Set<String> COMMANDS = Set.of("train", "evaluate", "predict", "fill-mask", "bench",
             "models", "datasets", "help", "--help", "-h", "--version", "-V");
-
-    private BertLabCli() {
-    }
 
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
     public static int run(String[] args) {
-        System.err.println("not implemented yet");
-        return 2;
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new BertLabCli());
+        // a user error gets its message, not a stack trace
+        commandLine.setExecutionExceptionHandler((error, cl, parseResult) -> {
+            Throwable shown = error instanceof java.io.UncheckedIOException u ? u.getCause() : error;
+            cl.getErr().println("error: " + shown.getMessage());
+            if (Boolean.getBoolean("bertlab.debug")) {
+                shown.printStackTrace(cl.getErr());
+            }
+            return shown instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE
+                    : CommandLine.ExitCode.SOFTWARE;
+        });
+        return commandLine;
     }
 }

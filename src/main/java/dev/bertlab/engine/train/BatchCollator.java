@@ -23,6 +23,10 @@ public final class BatchCollator {
         this.padToLength = padToLength;
     }
 
+    public int padId() {
+        return padId;
+    }
+
     public static BatchCollator dynamic(int padId) {
         return new BatchCollator(padId, 0);
     }

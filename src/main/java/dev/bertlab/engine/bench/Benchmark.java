@@ -1,0 +1,107 @@
+package dev.bertlab.engine.bench;
+
+import ai.djl.Device;
+import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.data.DatasetCatalog;
+import dev.bertlab.engine.data.Example;
+import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.pretrained.ModelRegistry;
+import dev.bertlab.engine.pretrained.PretrainedBert;
+import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.tokenize.TextEncoder;
+import dev.bertlab.engine.tokenize.Truncation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's speed on this machine, printed as a table with the targets beside the figures: training
+ * throughput of MiniLM (32 x 128) and BERT-base (8 x 128), the optimizer's share of a step, batch-1 forward
+ * latency, the measured matrix-multiply peak and model-FLOPs utilisation, and on IMDb the token slots length
+ * bucketing saves over padding to 512.
+ */
+public final class Benchmark {
+
+    /**
+     * @param steps measured training steps per model
+     * @param warmup unmeasured steps before them
+     * @param includeBertBase also measure BERT-base (about 4 s a step on 2 cores)
+     * @param includeImdb also measure padding on IMDb's training split (tokenizes 20,000 reviews)
+     */
+    public record Settings(int steps, int warmup, boolean includeBertBase, boolean includeImdb) {
+    }
+
+    private final ModelRegistry models;
+    private final DatasetCatalog datasets;
+    private final PrintStream out;
+
+    public Benchmark(ModelRegistry models, DatasetCatalog datasets, PrintStream out) {
+        this.models = models;
+        this.datasets = datasets;
+        this.out = out;
+    }
+
+    public void run(Settings settings) throws IOException {
+        Device device = ComputeDevice.select("auto");
+        out.printf(Locale.ROOT, "BertLab benchmark on %s, %d PyTorch thread(s), %d processors%n", device,
+                ComputeDevice.threads(), Runtime.getRuntime().availableProcessors());
+        double peak = MatmulPeak.measure(device, 2048, 5);
+        out.printf(Locale.ROOT, "fp32 matmul peak (2048^3, best of 5): %.1f GFLOP/s%n%n", peak / 1e9);
+
+        out.println("| model | batch x length | step s | samples/s | tokens/s | optimizer share | MFU | target |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        PretrainedBert minilm = models.load("all-MiniLM-L6-v2", message -> { });
+        TrainingThroughput.Result small = TrainingThroughput.measure(minilm, device, 32, 128, settings.warmup(),
+                settings.steps());
+        row(small, peak, 13.0);
+        PretrainedBert bertBase = null;
+        if (settings.includeBertBase()) {
+            bertBase = models.load("bert-base-uncased", message -> { });
+            TrainingThroughput.Result large = TrainingThroughput.measure(bertBase, device, 8, 128, settings.warmup(),
+                    settings.steps());
+            row(large, peak, 2.0);
+        }
+        out.println();
+        out.println("| model | forward latency, batch 1 x 128 (median of 20) |");
+        out.println("| --- | --- |");
+        out.printf(Locale.ROOT, "| all-MiniLM-L6-v2 | %.1f ms |%n", ForwardLatency.medianMillis(minilm, device, 128, 5, 20));
+        if (bertBase != null) {
+            out.printf(Locale.ROOT, "| bert-base-uncased | %.1f ms |%n",
+                    ForwardLatency.medianMillis(bertBase, device, 128, 5, 20));
+        }
+        if (settings.includeImdb()) {
+            out.println();
+            padding(minilm);
+        }
+    }
+
+    private void row(TrainingThroughput.Result result, double peak, double targetSamples) {
+        double mfu = result.trainingFlopsPerStep() / result.stepSeconds() / peak;
+        boolean ok = result.samplesPerSecond() >= targetSamples && result.optimizerShare() < 0.10;
+        out.printf(Locale.ROOT, "| %s | %d x %d | %.2f | %.2f | %.0f | %.1f%% | %.0f%% | >= %.1f samples/s, "
+                        + "optimizer < 10%%: %s |%n", result.model(), result.batch(), result.length(),
+                result.stepSeconds(), result.samplesPerSecond(), result.tokensPerSecond(),
+                100 * result.optimizerShare(), 100 * mfu, targetSamples, ok ? "met" : "MISSED");
+    }
+
+    private void padding(PretrainedBert tokenizerSource) throws IOException {
+        List<Example> train = datasets.load("imdb", message -> { }).split(Split.TRAIN);
+        try (TextEncoder encoder = TextEncoder.open(tokenizerSource.tokenizerJson(), 512, Truncation.HEAD)) {
+            List<EncodedText> encoded = encoder.encodeAll(train.stream().map(Example::text).toList(), null,
+                    done -> { });
+            int[] lengths = encoded.stream().mapToInt(EncodedText::length).toArray();
+            PaddingEfficiency efficiency = PaddingEfficiency.of(lengths, 16, 42);
+            out.printf(Locale.ROOT, "IMDb train (%d reviews, max length 512, batch 16): real tokens %,d%n",
+                    efficiency.examples(), efficiency.realTokens());
+            out.println("| padding | token slots | vs padding to 512 |");
+            out.println("| --- | --- | --- |");
+            out.printf(Locale.ROOT, "| pad every text to 512 | %,d | 1.00x |%n", efficiency.padTo512());
+            out.printf(Locale.ROOT, "| dynamic, random batches | %,d | %.2fx fewer |%n", efficiency.dynamicShuffled(),
+                    (double) efficiency.padTo512() / efficiency.dynamicShuffled());
+            out.printf(Locale.ROOT, "| dynamic, length-bucketed batches | %,d | %.2fx fewer (target >= 1.8x: %s) |%n",
+                    efficiency.dynamicBucketed(), efficiency.bucketedSaving(),
+                    efficiency.bucketedSaving() >= 1.8 ? "met" : "MISSED");
+        }
+    }
+}

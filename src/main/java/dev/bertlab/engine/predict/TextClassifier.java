@@ -1,0 +1,126 @@
+package dev.bertlab.engine.predict;
+
+import ai.djl.Device;
+import dev.bertlab.engine.model.DropoutRates;
+import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.model.TaskHead;
+import dev.bertlab.engine.pretrained.ModelRegistry;
+import dev.bertlab.engine.pretrained.PretrainedBert;
+import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.tokenize.TextEncoder;
+import dev.bertlab.engine.tokenize.Truncation;
+import dev.bertlab.engine.train.BatchCollator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fine-tuned classifier (a Hugging Face model directory) ready to label texts. Thread-safe for concurrent
+ * {@link #classify} calls: forward passes without gradients share the weights read-only.
+ */
+public final class TextClassifier implements AutoCloseable {
+
+    /** Longest text accepted before tokenization; a longer one is cut first (a 1 MB paste stays responsive). */
+    public static final int MAX_CHARACTERS = 100_000;
+
+    private final String name;
+    private final LoadedBert model;
+    private final TextEncoder encoder;
+    private final List<String> labels;
+    private final BatchPredictor predictor;
+
+    private TextClassifier(String name, LoadedBert model, TextEncoder encoder, List<String> labels) {
+        this.name = name;
+        this.model = model;
+        this.encoder = encoder;
+        this.labels = labels;
+        this.predictor = new BatchPredictor(model, BatchCollator.dynamic(encoder.vocabulary().padId()), 16);
+    }
+
+    /**
+     * @param maxLength tokens per text; 0 takes the length the model was trained with (512 if unknown)
+     */
+    public static TextClassifier open(ModelRegistry registry, String modelDirectory, Device device, int maxLength,
+            Truncation truncation) throws IOException {
+        PretrainedBert pretrained = registry.load(modelDirectory, message -> { });
+        if (!pretrained.isFineTuned() || pretrained.regression()) {
+            throw new IllegalArgumentException(modelDirectory + " is not a fine-tuned classifier (no classifier "
+                    + "head with labels); fine-tune one first");
+        }
+        int length = maxLength > 0 ? maxLength : Math.min(512, pretrained.trainedMaxLength());
+        TextEncoder encoder = TextEncoder.open(pretrained.tokenizerJson(), length, truncation);
+        try {
+            LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(pretrained.labels().size()),
+                    DropoutRates.NONE, device, pretrained.weights(), 0);
+            return new TextClassifier(modelDirectory, model, encoder, pretrained.labels());
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public int maxLength() {
+        return encoder.maxLength();
+    }
+
+    /**
+     * Labels each text.
+     *
+     * @throws IllegalArgumentException for an empty or blank text (nothing to classify)
+     */
+    public List<Classification> classify(List<String> texts) {
+        List<EncodedText> inputs = new ArrayList<>(texts.size());
+        List<Boolean> cut = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("text " + (i + 1) + " is empty: there is nothing to classify");
+            }
+            boolean tooLong = text.length() > MAX_CHARACTERS;
+            inputs.add(encoder.encode(tooLong ? text.substring(0, MAX_CHARACTERS) : text, null));
+            cut.add(tooLong);
+        }
+        long start = System.nanoTime();
+        float[][] probabilities = BatchPredictor.softmax(predictor.outputs(inputs, done -> { }));
+        double millis = (System.nanoTime() - start) / 1e6;
+        List<Classification> results = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            int best = 0;
+            for (int c = 1; c < probabilities[i].length; c++) {
+                if (probabilities[i][c] > probabilities[i][best]) {
+                    best = c;
+                }
+            }
+            EncodedText input = inputs.get(i);
+            results.add(new Classification(labels.get(best), probabilities[i], input.length(),
+                    cut.get(i) || input.truncated(), millis / texts.size()));
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        encoder.close();
+    }
+
+    /**
+     * One text's result.
+     *
+     * @param label the most probable class
+     * @param probabilities per class, in {@link #labels()} order
+     * @param tokens tokens the model saw
+     * @param truncated whether part of the text was not seen
+     * @param millis this text's share of the batch's forward time
+     */
+    public record Classification(String label, float[] probabilities, int tokens, boolean truncated, double millis) {
+    }
+}

@@ -1,0 +1,273 @@
+package dev.bertlab.engine.run;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.data.DatasetCatalog;
+import dev.bertlab.engine.data.Example;
+import dev.bertlab.engine.data.LabeledDataset;
+import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.data.TaskType;
+import dev.bertlab.engine.eval.MetricsJson;
+import dev.bertlab.engine.eval.Prediction;
+import dev.bertlab.engine.eval.PredictionSet;
+import dev.bertlab.engine.eval.PredictionsCsv;
+import dev.bertlab.engine.eval.RegressionPrediction;
+import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.model.TaskHead;
+import dev.bertlab.engine.predict.SplitEvaluation;
+import dev.bertlab.engine.pretrained.HuggingFaceModelDirectory;
+import dev.bertlab.engine.pretrained.ModelRegistry;
+import dev.bertlab.engine.pretrained.PretrainedBert;
+import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.tokenize.TextEncoder;
+import dev.bertlab.engine.tokenize.TokenStats;
+import dev.bertlab.engine.train.CheckpointStore;
+import dev.bertlab.engine.train.EncodedSplit;
+import dev.bertlab.engine.train.FineTuner;
+import dev.bertlab.engine.train.Hyperparameters;
+import dev.bertlab.engine.train.TrainingFailedException;
+import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A whole fine-tuning run from a {@link RunConfig}: dataset (and subset), base model, tokenization, training,
+ * evaluation on validation and test, predictions and metrics files, and the fine-tuned model exported in Hugging
+ * Face's layout. The CLI and the dashboard both run this.
+ */
+public final class FineTuneRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DatasetCatalog datasets;
+    private final ModelRegistry models;
+    private final Path runsDirectory;
+
+    public FineTuneRun(DatasetCatalog datasets, ModelRegistry models, Path runsDirectory) {
+        this.datasets = datasets;
+        this.models = models;
+        this.runsDirectory = runsDirectory;
+    }
+
+    public RunDirectory directoryOf(RunConfig config) {
+        return new RunDirectory(config.output() != null ? Path.of(config.output()) : runsDirectory.resolve(config.name()));
+    }
+
+    /**
+     * @param status receives one line per preparation stage (dataset, model, tokenization, evaluation)
+     * @param resume continue from the run directory's latest checkpoint; a fresh run refuses a directory that
+     *     already holds checkpoints, so that no finished run is overwritten by accident
+     */
+    public RunResult execute(RunConfig config, List<TrainingListener> listeners, Consumer<String> status,
+            BooleanSupplier cancelRequested, boolean resume) throws IOException {
+        RunDirectory directory = directoryOf(config);
+        prepareDirectory(directory, config, resume);
+        Hyperparameters hp = config.hyperparameters();
+        ComputeDevice.useThreads(config.threads());
+        Device device = ComputeDevice.select(config.device());
+        status.accept("device " + device + ", " + ComputeDevice.threads() + " thread(s)");
+
+        LabeledDataset dataset = datasets.load(config.dataset(), status);
+        if (config.subset() != null) {
+            dataset = dataset.subset(subsetSizes(config.subset(), dataset), config.subsetSeed());
+        }
+        boolean regression = dataset.info().task() == TaskType.REGRESSION;
+        List<String> labels = regression ? List.of() : dataset.info().labelNames();
+        status.accept(String.format(Locale.ROOT, "dataset %s: %d train / %d validation / %d test, fingerprint %s",
+                dataset.info().name(), dataset.split(Split.TRAIN).size(), dataset.split(Split.VALIDATION).size(),
+                dataset.split(Split.TEST).size(), dataset.info().fingerprint().substring(0, 12)));
+
+        PretrainedBert pretrained = models.load(config.baseModel(), status);
+        Map<String, TokenStats> stats = new LinkedHashMap<>();
+        Map<Split, EncodedSplit> encoded = new HashMap<>();
+        try (TextEncoder encoder = TextEncoder.open(pretrained.tokenizerJson(), hp.maxLength(), hp.truncationRule())) {
+            for (Split split : Split.values()) {
+                List<Example> examples = dataset.split(split);
+                if (examples.isEmpty()) {
+                    continue;
+                }
+                EncodedSplit encodedSplit = encode(encoder, split, examples, regression, status);
+                encoded.put(split, encodedSplit);
+                stats.put(split.id(), encodedSplit.stats());
+                status.accept("tokens, " + split.id() + ": " + encodedSplit.stats());
+            }
+        }
+        if (!encoded.containsKey(Split.TRAIN)) {
+            throw new TrainingFailedException("dataset " + dataset.info().name() + " has no training examples");
+        }
+        JSON.writeValue(directory.tokenStats().toFile(), stats);
+
+        TaskHead head = regression ? TaskHead.regression() : TaskHead.classification(labels.size());
+        Instant started = Instant.now();
+        try (LoadedBert model = LoadedBert.create(pretrained.config(), head, hp.dropoutRates(), device,
+                pretrained.weights(), hp.seed());
+                TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
+            if (!model.loadReport().initializedRandomly().isEmpty()) {
+                status.accept("initialised randomly: " + String.join(", ", model.loadReport().initializedRandomly()));
+            }
+            List<TrainingListener> all = new ArrayList<>(listeners);
+            all.add(log);
+            int padId = dev.bertlab.engine.tokenize.Vocabulary.read(pretrained.tokenizerJson()).padId();
+            FineTuner tuner = new FineTuner(model, encoded.get(Split.TRAIN), encoded.get(Split.VALIDATION), labels,
+                    hp, new CheckpointStore(directory.checkpoints(), hp.saveTotalLimit()), all, padId);
+            TrainingOutcome outcome = tuner.train(resume, cancelRequested);
+            SplitEvaluation validation = null;
+            SplitEvaluation test = null;
+            if (outcome.finishedTraining()) {
+                validation = evaluate(tuner, encoded.get(Split.VALIDATION), labels, directory, status);
+                test = evaluate(tuner, encoded.get(Split.TEST), labels, directory, status);
+                export(directory, pretrained, model, hp, labels, status);
+            }
+            writeSummary(directory, config, dataset, pretrained, labels, outcome, validation, test, started);
+            return new RunResult(directory, outcome, validation, test, stats, dataset.info().fingerprint());
+        }
+    }
+
+    private EncodedSplit encode(TextEncoder encoder, Split split, List<Example> examples, boolean regression,
+            Consumer<String> status) {
+        List<String> texts = new ArrayList<>(examples.size());
+        List<String> pairs = new ArrayList<>(examples.size());
+        boolean hasPairs = false;
+        for (Example example : examples) {
+            texts.add(example.text());
+            pairs.add(example.textPair() == null ? "" : example.textPair());
+            hasPairs |= example.textPair() != null;
+        }
+        long start = System.nanoTime();
+        List<EncodedText> inputs = encoder.encodeAll(texts, hasPairs ? pairs : null, done -> {
+            if (done == examples.size() || done % 5120 == 0) {
+                status.accept(String.format(Locale.ROOT, "tokenizing %s: %d / %d", split.id(), done, examples.size()));
+            }
+        });
+        status.accept(String.format(Locale.ROOT, "tokenized %s in %.1f s", split.id(),
+                (System.nanoTime() - start) / 1e9));
+        List<String> ids = examples.stream().map(Example::id).toList();
+        int[] labels = regression ? null : examples.stream().mapToInt(Example::label).toArray();
+        double[] targets = regression ? examples.stream().mapToDouble(Example::target).toArray() : null;
+        return new EncodedSplit(split.id(), ids, inputs, labels, targets, TokenStats.of(inputs));
+    }
+
+    private SplitEvaluation evaluate(FineTuner tuner, EncodedSplit split, List<String> labels,
+            RunDirectory directory, Consumer<String> status) throws IOException {
+        if (split == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        SplitEvaluation evaluation = tuner.evaluate(split, done -> { });
+        if (split.isRegression()) {
+            List<RegressionPrediction> rows = new ArrayList<>(split.size());
+            for (int i = 0; i < split.size(); i++) {
+                rows.add(new RegressionPrediction(split.ids().get(i), split.targets()[i], evaluation.outputs()[i][0]));
+            }
+            PredictionsCsv.writeRegression(rows, directory.predictions(split.name()));
+            MetricsJson.write(evaluation.regression(), directory.metrics(split.name()));
+        } else {
+            List<Prediction> rows = new ArrayList<>(split.size());
+            for (int i = 0; i < split.size(); i++) {
+                rows.add(Prediction.of(split.ids().get(i), split.labels()[i], evaluation.probabilities()[i]));
+            }
+            PredictionsCsv.write(new PredictionSet(labels, rows), directory.predictions(split.name()));
+            MetricsJson.write(evaluation.classification(), directory.metrics(split.name()));
+        }
+        status.accept(String.format(Locale.ROOT, "%s (%d examples, %.1f s): %s", split.name(), split.size(),
+                (System.nanoTime() - start) / 1e9, summary(evaluation.scalars())));
+        return evaluation;
+    }
+
+    private void export(RunDirectory directory, PretrainedBert pretrained, LoadedBert model, Hyperparameters hp,
+            List<String> labels, Consumer<String> status) throws IOException {
+        Path target = directory.model();
+        HuggingFaceModelDirectory.write(target, new HuggingFaceModelDirectory.Export(pretrained.config(),
+                hp.dropoutRates(), dev.bertlab.engine.model.BertWeights.snapshot(model.network()), labels,
+                pretrained.tokenizerJson(), pretrained.lowercase(), hp.maxLength()));
+        // the model travels with what made it: its recipe, its scores and its training log
+        for (Path file : List.of(directory.config(), directory.trainingLog(), directory.metrics("validation"),
+                directory.metrics("test"))) {
+            if (Files.exists(file)) {
+                Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        status.accept("model saved in Hugging Face layout: " + target);
+    }
+
+    private void prepareDirectory(RunDirectory directory, RunConfig config, boolean resume) throws IOException {
+        Files.createDirectories(directory.root());
+        if (resume && Files.exists(directory.config())) {
+            RunConfig previous = RunConfig.read(directory.config());
+            if (!previous.hyperparameters().equals(config.hyperparameters())
+                    || !previous.dataset().equals(config.dataset())
+                    || !previous.baseModel().equals(config.baseModel())) {
+                throw new TrainingFailedException("cannot resume " + directory.root() + ": its run was started with "
+                        + "another dataset, base model or hyperparameters");
+            }
+        } else if (!resume && new CheckpointStore(directory.checkpoints(), 1).latest().isPresent()) {
+            throw new TrainingFailedException(directory.root() + " already holds a run with checkpoints: resume it "
+                    + "(--resume) or choose another name or output directory");
+        }
+        config.write(directory.config());
+    }
+
+    private static Map<Split, Integer> subsetSizes(RunConfig.SubsetSizes sizes, LabeledDataset dataset) {
+        Map<Split, Integer> result = new HashMap<>();
+        result.put(Split.TRAIN, sizes.train() != null ? sizes.train() : dataset.split(Split.TRAIN).size());
+        result.put(Split.VALIDATION, sizes.validation() != null ? sizes.validation()
+                : dataset.split(Split.VALIDATION).size());
+        result.put(Split.TEST, sizes.test() != null ? sizes.test() : dataset.split(Split.TEST).size());
+        return result;
+    }
+
+    private void writeSummary(RunDirectory directory, RunConfig config, LabeledDataset dataset,
+            PretrainedBert pretrained, List<String> labels, TrainingOutcome outcome, SplitEvaluation validation,
+            SplitEvaluation test, Instant started) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", config.name());
+        root.put("status", outcome.reason().name());
+        root.put("message", outcome.message());
+        root.put("dataset", dataset.info().name());
+        root.put("dataset_fingerprint", dataset.info().fingerprint());
+        root.put("base_model", pretrained.name());
+        root.putPOJO("labels", labels);
+        root.put("steps", outcome.steps());
+        root.put("total_steps", outcome.totalSteps());
+        root.put("train_seconds", outcome.trainSeconds());
+        if (outcome.bestMetric() != null) {
+            root.put("best_metric", outcome.bestMetric());
+            root.put("best_step", outcome.bestStep());
+        }
+        if (validation != null) {
+            root.putPOJO("validation", validation.scalars());
+        }
+        if (test != null) {
+            root.putPOJO("test", test.scalars());
+        }
+        root.put("started", started.toString());
+        root.put("finished", Instant.now().toString());
+        JSON.writeValue(directory.summary().toFile(), root);
+    }
+
+    static String summary(Map<String, Double> scalars) {
+        StringBuilder text = new StringBuilder();
+        scalars.forEach((name, value) -> {
+            if (List.of("loss", "accuracy", "f1", "f1_macro", "roc_auc", "mse", "mae", "r2").contains(name)) {
+                text.append(text.length() == 0 ? "" : ", ").append(name).append(' ')
+                        .append(String.format(Locale.ROOT, "%.4f", value));
+            }
+        });
+        return text.toString();
+    }
+}

@@ -1,0 +1,538 @@
+package dev.bertlab.engine.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import dev.bertlab.engine.model.BertModel;
+import dev.bertlab.engine.model.BertWeights;
+import dev.bertlab.engine.model.ComputePrecision;
+import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.predict.BatchPredictor;
+import dev.bertlab.engine.predict.SplitEvaluation;
+import dev.bertlab.engine.predict.SplitEvaluator;
+import dev.bertlab.engine.tokenize.EncodedText;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+/**
+ * The fine-tuning loop, with the behaviour of Hugging Face's Trainer: AdamW with BERT's parameter groups, a
+ * warm-up schedule, gradient accumulation, global-norm clipping, periodic logging, evaluation and checkpoints,
+ * early stopping with the best weights restored, exact resume, divergence detection and out-of-memory retries.
+ *
+ * <p>DJL's {@link Trainer} runs the forward pass and applies the optimizer; DJL's {@code EasyTrain} loop has no
+ * gradient accumulation, clipping by global norm or resume, so the loop itself is here.
+ */
+public final class FineTuner {
+
+    private static final double INITIAL_FP16_LOSS_SCALE = 65536.0;
+    private static final int FP16_SCALE_GROWTH_INTERVAL = 2000;
+
+    private final LoadedBert model;
+    private final EncodedSplit train;
+    private final EncodedSplit validation;
+    private final List<String> labelNames;
+    private final Hyperparameters hp;
+    private final CheckpointStore checkpoints;
+    private final List<TrainingListener> listeners;
+    private final TaskLoss loss;
+    private final BatchCollator collator;
+    private final LengthBucketSampler sampler;
+    private IntConsumer microBatchHook = size -> { };
+
+    /**
+     * @param validation the split evaluations run on, or null to train without evaluating
+     * @param labelNames class names (empty for regression)
+     */
+    public FineTuner(LoadedBert model, EncodedSplit train, EncodedSplit validation, List<String> labelNames,
+            Hyperparameters hp, CheckpointStore checkpoints, List<TrainingListener> listeners, int padId) {
+        this.model = model;
+        this.train = train;
+        this.validation = validation;
+        this.labelNames = List.copyOf(labelNames);
+        this.hp = hp;
+        this.checkpoints = checkpoints;
+        this.listeners = List.copyOf(listeners);
+        this.loss = train.isRegression() ? TaskLoss.meanSquaredError()
+                : TaskLoss.crossEntropy(hp.classWeights(), labelNames.size());
+        this.collator = new BatchCollator(padId, hp.padToMaxLength() ? hp.maxLength() : 0);
+        this.sampler = new LengthBucketSampler(train.lengths(), hp.effectiveBatchSize(), hp.groupByLength(),
+                hp.seed());
+        checkSelectableMetric();
+    }
+
+    /** Called with the size of each micro-batch before its forward pass; lets tests inject engine faults. */
+    void setMicroBatchHook(IntConsumer hook) {
+        this.microBatchHook = hook;
+    }
+
+    public int totalSteps() {
+        int all = hp.epochs() * sampler.stepsPerEpoch();
+        return hp.maxSteps() > 0 ? Math.min(hp.maxSteps(), all) : all;
+    }
+
+    /**
+     * Trains until the plan is done, early stopping ends it, {@code cancelRequested} turns true (checked after
+     * every step) or the loss diverges.
+     *
+     * @param resume continue from the latest checkpoint in the store, if there is one
+     */
+    public TrainingOutcome train(boolean resume, BooleanSupplier cancelRequested) throws IOException {
+        int totalSteps = totalSteps();
+        LearningRateSchedule schedule = LearningRateSchedule.of(hp, totalSteps);
+        BertModel network = model.network();
+        DecoupledAdamW optimizer = new DecoupledAdamW(network.namedParameters(), schedule, hp);
+        TrainerState state = TrainerState.fresh(hp.batchSize(), digest(train));
+        int resumedFrom = 0;
+        if (resume) {
+            Optional<CheckpointStore.Checkpoint> latest = checkpoints.latest();
+            if (latest.isPresent()) {
+                state = restore(latest.get(), optimizer);
+                resumedFrom = state.globalStep;
+            }
+        }
+        choosePrecision(network, state, resumedFrom == 0);
+
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
+                .optDevices(new Device[] {model.device()});
+        Loop loop = new Loop(state, optimizer, schedule, totalSteps);
+        try (Trainer trainer = model.model().newTrainer(config)) {
+            notify(l -> l.onStarted(new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(), state.globalStep,
+                    train.size())));
+            TrainingOutcome outcome = loop.run(trainer, cancelRequested);
+            if (outcome.finishedTraining() && hp.loadBestModelAtEnd()) {
+                Optional<Map<String, dev.bertlab.engine.weights.NamedTensor>> best = checkpoints.bestWeights();
+                if (best.isPresent()) {
+                    BertWeights.apply(network, best.get());
+                    notice(state.globalStep, "best_model", "restored the weights of step " + state.bestStep
+                            + " (" + hp.metricForBestModel() + " " + format(state.bestMetric) + ")");
+                }
+            }
+            return outcome;
+        }
+    }
+
+    /** The run's evaluation of {@code split} with the model as it is now. */
+    public SplitEvaluation evaluate(EncodedSplit split, IntConsumer progress) {
+        return evaluator().evaluate(split, progress);
+    }
+
+    private final class Loop {
+        private final TrainerState state;
+        private final DecoupledAdamW optimizer;
+        private final LearningRateSchedule schedule;
+        private final int totalSteps;
+        private final long sessionStart = System.nanoTime();
+        private final int sessionFirstStep;
+        private Map<String, Double> lastEvaluation = Map.of();
+        private int lastEvaluatedStep = -1;
+        // the logging window
+        private double windowLoss;
+        private int windowSteps;
+        private long windowExamples;
+        private long windowTokens;
+        private long windowSlots;
+        private long windowStart = System.nanoTime();
+        private StepResult lastGood;
+
+        Loop(TrainerState state, DecoupledAdamW optimizer, LearningRateSchedule schedule, int totalSteps) {
+            this.state = state;
+            this.optimizer = optimizer;
+            this.schedule = schedule;
+            this.totalSteps = totalSteps;
+            this.sessionFirstStep = state.globalStep;
+        }
+
+        TrainingOutcome run(Trainer trainer, BooleanSupplier cancelRequested) throws IOException {
+            while (state.globalStep < totalSteps) {
+                int epoch = state.epoch;
+                List<int[]> steps = sampler.steps(epoch);
+                int index = state.stepInEpoch;
+                int[] examples = steps.get(index);
+                StepResult result = runStep(trainer, examples, state.globalStep);
+                if (result.diverged()) {
+                    return finish(TrainingOutcome.FinishReason.DIVERGED, divergenceMessage(result));
+                }
+                if (result.skipped()) {
+                    continue; // fp16 overflow: same step again with a smaller loss scale
+                }
+                lastGood = result;
+                state.globalStep++;
+                boolean epochEnd = index + 1 == steps.size();
+                state.epoch = epochEnd ? epoch + 1 : epoch;
+                state.stepInEpoch = epochEnd ? 0 : index + 1;
+                account(result);
+
+                if (state.globalStep % hp.loggingSteps() == 0 || state.globalStep == totalSteps) {
+                    logWindow();
+                }
+                notify(l -> l.onProgress(new TrainingEvents.Progress(state.globalStep, totalSteps,
+                        Math.min(hp.epochs(), state.epoch + (epochEnd ? 0 : 1)), hp.epochs(), eta())));
+
+                boolean last = state.globalStep == totalSteps;
+                boolean stop = false;
+                if (evaluationDue(epochEnd, last)) {
+                    stop = evaluateAndTrack();
+                }
+                if (saveDue(epochEnd) || stop || last) {
+                    saveCheckpoint();
+                }
+                if (stop) {
+                    return finish(TrainingOutcome.FinishReason.EARLY_STOPPED, String.format(Locale.ROOT,
+                            "early stopping: %s did not improve for %d evaluations (best %s at step %d)",
+                            hp.metricForBestModel(), hp.earlyStoppingPatience(), format(state.bestMetric),
+                            state.bestStep));
+                }
+                if (!last && cancelRequested.getAsBoolean()) {
+                    saveCheckpoint();
+                    return finish(TrainingOutcome.FinishReason.CANCELLED,
+                            "cancelled at step " + state.globalStep + "; the checkpoint of that step is kept");
+                }
+            }
+            return finish(TrainingOutcome.FinishReason.COMPLETED, "trained " + totalSteps + " steps");
+        }
+
+        private StepResult runStep(Trainer trainer, int[] examples, int step) {
+            float weightTotal = 0;
+            for (int index : examples) {
+                weightTotal += train.isRegression() ? 1f : loss.exampleWeight(train.labels()[index]);
+            }
+            while (true) {
+                // the dropout masks of a step depend on (seed, step) alone: what makes a resume exact
+                Engine.getInstance().setRandomSeed(stepSeed(step));
+                try {
+                    return attemptStep(trainer, examples, step, weightTotal);
+                } catch (EngineException | OutOfMemoryError e) {
+                    if (!OutOfMemory.isCause(e)) {
+                        throw e;
+                    }
+                    zeroGradients();
+                    if (state.microBatchSize == 1) {
+                        throw new TrainingFailedException("out of memory at step " + (step + 1)
+                                + " even with one example per forward pass: lower max_length or use a smaller "
+                                + "model", e);
+                    }
+                    int before = state.microBatchSize;
+                    state.microBatchSize = Math.max(1, before / 2);
+                    int accumulation = (int) Math.ceil((double) hp.effectiveBatchSize() / state.microBatchSize);
+                    notice(step, "oom_retry", String.format(Locale.ROOT, "out of memory with %d examples per "
+                                    + "forward pass; retrying the step with %d and %d accumulation steps (same "
+                                    + "effective batch of %d)", before, state.microBatchSize, accumulation,
+                            hp.effectiveBatchSize()));
+                }
+            }
+        }
+
+        private StepResult attemptStep(Trainer trainer, int[] examples, int step, float weightTotal) {
+            double stepLoss = 0;
+            long tokens = 0;
+            long slots = 0;
+            double scale = state.lossScale;
+            for (int from = 0; from < examples.length; from += state.microBatchSize) {
+                int to = Math.min(examples.length, from + state.microBatchSize);
+                List<EncodedText> texts = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    texts.add(train.inputs().get(examples[i]));
+                }
+                microBatchHook.accept(to - from);
+                try (NDManager scope = model.model().getNDManager().newSubManager()) {
+                    NDList inputs = collator.collate(scope, texts);
+                    NDArray gold = gold(scope, examples, from, to);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray outputs = trainer.forward(inputs).singletonOrThrow();
+                        NDArray share = loss.weightedSum(outputs, gold).div(weightTotal);
+                        collector.backward(scale == 1.0 ? share : share.mul((float) scale));
+                        stepLoss += share.getFloat();
+                    }
+                    tokens += texts.stream().mapToInt(EncodedText::length).sum();
+                    slots += (long) collator.paddedLength(texts) * texts.size();
+                }
+            }
+            double gradNorm = globalGradientNorm() / scale;
+            double rate = schedule.rate(step);
+            boolean finite = Double.isFinite(stepLoss) && Double.isFinite(gradNorm);
+            if (!finite) {
+                zeroGradients();
+                if (model.network().precision() == ComputePrecision.FP16 && Double.isFinite(stepLoss)) {
+                    state.lossScale = Math.max(1.0, state.lossScale / 2);
+                    state.stepsSinceScaleChange = 0;
+                    return StepResult.skipped(step);
+                }
+                return new StepResult(step, stepLoss, rate, gradNorm, examples.length, tokens, slots, true, false);
+            }
+            float clip = hp.maxGradNorm() > 0 && gradNorm > hp.maxGradNorm()
+                    ? (float) (hp.maxGradNorm() / (gradNorm + 1e-6)) : 1f;
+            optimizer.beginStep(step, (float) (clip / scale));
+            trainer.step();
+            if (model.network().precision() == ComputePrecision.FP16
+                    && ++state.stepsSinceScaleChange >= FP16_SCALE_GROWTH_INTERVAL) {
+                state.lossScale *= 2;
+                state.stepsSinceScaleChange = 0;
+            }
+            return new StepResult(step, stepLoss, rate, gradNorm, examples.length, tokens, slots, false, false);
+        }
+
+        private NDArray gold(NDManager scope, int[] examples, int from, int to) {
+            if (train.isRegression()) {
+                float[] targets = new float[to - from];
+                for (int i = from; i < to; i++) {
+                    targets[i - from] = (float) train.targets()[examples[i]];
+                }
+                return scope.create(targets);
+            }
+            long[] labels = new long[to - from];
+            for (int i = from; i < to; i++) {
+                labels[i - from] = train.labels()[examples[i]];
+            }
+            return scope.create(labels);
+        }
+
+        private double globalGradientNorm() {
+            try (NDManager scope = model.model().getNDManager().newSubManager()) {
+                NDList norms = new NDList();
+                for (Parameter parameter : model.network().namedParameters().values()) {
+                    NDArray norm = parameter.getArray().getGradient().norm();
+                    norm.attach(scope);
+                    norms.add(norm);
+                }
+                return NDArrays.stack(norms).square().sum().sqrt().getFloat();
+            }
+        }
+
+        private void zeroGradients() {
+            for (Parameter parameter : model.network().namedParameters().values()) {
+                NDArray gradient = parameter.getArray().getGradient();
+                // set, not multiply: an infinite gradient times zero is NaN
+                gradient.set(ByteBuffer.allocateDirect((int) gradient.size() * 4));
+            }
+        }
+
+        private void account(StepResult result) {
+            windowLoss += result.loss();
+            windowSteps++;
+            windowExamples += result.examples();
+            windowTokens += result.tokens();
+            windowSlots += result.slots();
+        }
+
+        private void logWindow() {
+            double seconds = Math.max(1e-9, (System.nanoTime() - windowStart) / 1e9);
+            TrainingEvents.StepLogged logged = new TrainingEvents.StepLogged(state.globalStep, fractionalEpoch(),
+                    windowLoss / windowSteps, lastGood.learningRate(), lastGood.gradNorm(), windowExamples / seconds,
+                    windowTokens / seconds, windowSlots == 0 ? 0 : 1.0 - (double) windowTokens / windowSlots,
+                    trainSeconds());
+            notify(l -> l.onStep(logged));
+            windowLoss = 0;
+            windowSteps = 0;
+            windowExamples = 0;
+            windowTokens = 0;
+            windowSlots = 0;
+            windowStart = System.nanoTime();
+        }
+
+        private boolean evaluationDue(boolean epochEnd, boolean last) {
+            if (validation == null || hp.evalStrategy() == Hyperparameters.EvalStrategy.NO) {
+                return false;
+            }
+            return switch (hp.evalStrategy()) {
+                case EPOCH -> epochEnd || last;
+                case STEPS -> state.globalStep % hp.evalSteps() == 0 || last;
+                case NO -> false;
+            };
+        }
+
+        private boolean saveDue(boolean epochEnd) {
+            return switch (hp.saveStrategy()) {
+                case EPOCH -> epochEnd;
+                case STEPS -> state.globalStep % hp.saveSteps() == 0;
+                case NO -> false;
+            };
+        }
+
+        /** Evaluates, keeps the best weights, and answers whether early stopping says stop. */
+        private boolean evaluateAndTrack() throws IOException {
+            if (lastEvaluatedStep == state.globalStep) {
+                return false;
+            }
+            long start = System.nanoTime();
+            SplitEvaluation evaluation = evaluator().evaluate(validation, done -> { });
+            // evaluation time is not training time: keep it out of the throughput window
+            windowStart += System.nanoTime() - start;
+            lastEvaluation = evaluation.scalars();
+            lastEvaluatedStep = state.globalStep;
+            double value = lastEvaluation.get(hp.metricForBestModel());
+            boolean improved = state.bestMetric == null || (hp.greaterIsBetter()
+                    ? value > state.bestMetric + hp.earlyStoppingThreshold()
+                    : value < state.bestMetric - hp.earlyStoppingThreshold());
+            if (improved) {
+                state.bestMetric = value;
+                state.bestStep = state.globalStep;
+                state.evaluationsWithoutImprovement = 0;
+                checkpoints.saveBest(state.globalStep, BertWeights.snapshot(model.network()), lastEvaluation);
+            } else {
+                state.evaluationsWithoutImprovement++;
+            }
+            TrainingEvents.Evaluated evaluated = new TrainingEvents.Evaluated(state.globalStep, fractionalEpoch(),
+                    lastEvaluation, improved);
+            notify(l -> l.onEvaluation(evaluated));
+            return hp.earlyStoppingPatience() > 0
+                    && state.evaluationsWithoutImprovement >= hp.earlyStoppingPatience();
+        }
+
+        private void saveCheckpoint() throws IOException {
+            state.trainSeconds = trainSeconds();
+            checkpoints.save(state.globalStep, BertWeights.snapshot(model.network()), optimizer.exportState(), state);
+            notice(state.globalStep, "checkpoint", "checkpoint written at step " + state.globalStep);
+        }
+
+        private TrainingOutcome finish(TrainingOutcome.FinishReason reason, String message) {
+            if (reason != TrainingOutcome.FinishReason.COMPLETED) {
+                notice(state.globalStep, reason.name().toLowerCase(Locale.ROOT), message);
+            }
+            return new TrainingOutcome(reason, state.globalStep, totalSteps, state.bestMetric, state.bestStep,
+                    lastEvaluation, message, trainSeconds());
+        }
+
+        private String divergenceMessage(StepResult bad) {
+            String last = lastGood == null ? "no step had finished yet"
+                    : String.format(Locale.ROOT, "last good step %d: loss %.4f, learning rate %.3g, gradient norm %.3g",
+                    lastGood.step() + 1, lastGood.loss(), lastGood.learningRate(), lastGood.gradNorm());
+            return String.format(Locale.ROOT, "diverged at step %d: loss %s, gradient norm %s (%s); lower the "
+                            + "learning rate, add warm-up or clip gradients", bad.step() + 1, bad.loss(),
+                    bad.gradNorm(), last);
+        }
+
+        private double fractionalEpoch() {
+            return (double) state.globalStep / sampler.stepsPerEpoch();
+        }
+
+        private double trainSeconds() {
+            return state.trainSeconds + (System.nanoTime() - sessionStart) / 1e9;
+        }
+
+        private double eta() {
+            int done = state.globalStep - sessionFirstStep;
+            if (done == 0) {
+                return Double.NaN;
+            }
+            double perStep = (System.nanoTime() - sessionStart) / 1e9 / done;
+            return perStep * (totalSteps - state.globalStep);
+        }
+    }
+
+    /**
+     * One optimizer step's figures.
+     */
+    private record StepResult(int step, double loss, double learningRate, double gradNorm, int examples, long tokens,
+            long slots, boolean diverged, boolean skipped) {
+
+        static StepResult skipped(int step) {
+            return new StepResult(step, Double.NaN, 0, Double.NaN, 0, 0, 0, false, true);
+        }
+    }
+
+    private SplitEvaluator evaluator() {
+        float[] weights = new float[hp.classWeights().size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = hp.classWeights().get(i).floatValue();
+        }
+        return new SplitEvaluator(new BatchPredictor(model, BatchCollator.dynamic(collatorPadId()),
+                hp.evalBatchSize()), labelNames, weights);
+    }
+
+    private int collatorPadId() {
+        return collator.padId();
+    }
+
+    private TrainerState restore(CheckpointStore.Checkpoint checkpoint, DecoupledAdamW optimizer) throws IOException {
+        TrainerState state = checkpoints.state(checkpoint);
+        if (!digest(train).equals(state.trainSplitDigest)) {
+            throw new TrainingFailedException("the checkpoint at " + checkpoint.directory() + " was written for "
+                    + "other training data; resume with the data it was started on, or start a new run");
+        }
+        BertWeights.apply(model.network(), checkpoints.weights(checkpoint));
+        optimizer.importState(checkpoints.optimizerState(checkpoint));
+        notice(state.globalStep, "resumed", "resumed from the checkpoint of step " + state.globalStep);
+        return state;
+    }
+
+    private void choosePrecision(BertModel network, TrainerState state, boolean fresh) {
+        if (hp.precision() == ComputePrecision.FP16 && model.device().isGpu()) {
+            network.setPrecision(ComputePrecision.FP16);
+            if (fresh) {
+                state.lossScale = INITIAL_FP16_LOSS_SCALE;
+            }
+            return;
+        }
+        network.setPrecision(ComputePrecision.FP32);
+        state.lossScale = 1.0;
+        if (hp.precision() != ComputePrecision.FP32) {
+            notice(state.globalStep, "precision", "fp16 mixed precision needs a CUDA device; this run computes "
+                    + "in fp32 on " + model.device());
+        }
+    }
+
+    private void checkSelectableMetric() {
+        String metric = hp.metricForBestModel();
+        boolean regression = train.isRegression();
+        boolean ok = regression ? List.of("loss", "mse", "mae", "r2").contains(metric)
+                : !List.of("mse", "mae", "r2").contains(metric)
+                        && (labelNames.size() == 2 || !List.of("f1", "roc_auc").contains(metric));
+        if (!ok) {
+            throw new InvalidHyperparametersException(Map.of("metric_for_best_model", metric + " is not computed "
+                    + "for this task (" + (regression ? "regression" : labelNames.size() + " classes") + ")"));
+        }
+    }
+
+    private int stepSeed(int step) {
+        long mixed = hp.seed() * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L;
+        return (int) (mixed ^ (mixed >>> 31)) & Integer.MAX_VALUE;
+    }
+
+    private void notice(int step, String kind, String message) {
+        TrainingEvents.Notice notice = new TrainingEvents.Notice(step, kind, message);
+        notify(l -> l.onNotice(notice));
+    }
+
+    private void notify(java.util.function.Consumer<TrainingListener> call) {
+        listeners.forEach(call);
+    }
+
+    private static String format(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** Identifies a training split by its ids and gold values. */
+    private static String digest(EncodedSplit split) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < split.size(); i++) {
+                sha.update(split.ids().get(i).getBytes(StandardCharsets.UTF_8));
+                String gold = split.isRegression() ? Double.toString(split.targets()[i])
+                        : Integer.toString(split.labels()[i]);
+                sha.update(gold.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -50,7 +50,7 @@ final class CsvTableReader implements TableReader {
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 problems.add(fileLabel, 1, null, "bad header row: " + e.getMessage()
                         + "; the first line must name each column once");
-                return new RawTable(List.of(), List.of());
+                return null;
             }
             List<String> header = parser.getHeaderNames();
             List<RawRow> rows = new ArrayList<>();

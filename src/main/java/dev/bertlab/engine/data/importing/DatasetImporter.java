@@ -67,22 +67,33 @@ public final class DatasetImporter {
         ProblemCollector problems = new ProblemCollector();
         checkName(request.name(), problems);
         Map<Split, List<RawRow>> rows = new EnumMap<>(Split.class);
-        request.files().forEach((split, file) -> {
-            List<RawRow> valid = readFile(file, request, problems);
+        boolean trainClean = true;
+        for (Map.Entry<Split, Path> file : request.files().entrySet()) {
+            int before = problems.count();
+            List<RawRow> valid = readFile(file.getValue(), request, problems);
             if (valid != null) {
-                rows.put(split, valid);
+                rows.put(file.getKey(), valid);
             }
-        });
-        Map<Split, List<Example>> given = request.task() == TaskType.REGRESSION
-                ? regressionExamples(rows, request, problems)
-                : null;
-        List<String> labelNames = List.of();
-        if (request.task() == TaskType.SINGLE_LABEL_CLASSIFICATION) {
-            labelNames = classNames(rows.get(Split.TRAIN), request, problems);
-            given = classificationExamples(rows, labelNames, request, problems);
-            checkStratifiable(given.get(Split.TRAIN), labelNames, request, problems);
+            if (file.getKey() == Split.TRAIN) {
+                trainClean = valid != null && problems.count() == before;
+            }
         }
+        if (request.task() == TaskType.REGRESSION) {
+            Map<Split, List<Example>> given = regressionExamples(rows, request, problems);
+            problems.throwIfAny();
+            return build(request, List.of(), given, problems);
+        }
+        // the classes are those of train: while train has problems, checks against them would mislead
+        problems.throwIfAny(!trainClean);
+        List<String> labelNames = classNames(rows.get(Split.TRAIN), request, problems);
+        Map<Split, List<Example>> given = classificationExamples(rows, labelNames, request, problems);
+        checkStratifiable(given.get(Split.TRAIN), labelNames, request, problems);
         problems.throwIfAny();
+        return build(request, labelNames, given, problems);
+    }
+
+    private static LabeledDataset build(ImportRequest request, List<String> labelNames,
+                                        Map<Split, List<Example>> given, ProblemCollector problems) {
         Map<Split, List<Example>> splits = carveMissingSplits(given, labelNames, request, problems);
         problems.throwIfAny();
         return LabeledDataset.of(request.name(), request.displayName(), request.task(), labelNames,
@@ -112,7 +123,7 @@ public final class DatasetImporter {
                 return null;
             }
             RawTable table = reader(format).read(file, label, request.columns(), problems);
-            return checkCells(table, label, request, problems);
+            return table == null ? null : checkCells(table, label, request, problems);
         } catch (IOException e) {
             problems.add(DatasetProblem.ofFile(label, "cannot read the file: " + e.getMessage()));
             return null;
@@ -145,12 +156,20 @@ public final class DatasetImporter {
             return false;
         }
         if (size > maxFileBytes) {
-            problems.add(DatasetProblem.ofFile(label, String.format(Locale.ROOT, "the file is %.1f MB, more than the"
-                    + " import limit of %.1f MB; use a smaller sample or raise the maximum import file size",
-                    size / 1e6, maxFileBytes / 1e6)));
+            problems.add(DatasetProblem.ofFile(label, "the file is " + describeSize(size) + ", more than the import"
+                    + " limit of " + describeSize(maxFileBytes) + "; use a smaller sample or raise the maximum import"
+                    + " file size"));
             return false;
         }
         return true;
+    }
+
+    static String describeSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     private static TableReader reader(FileFormat format) {
@@ -225,9 +244,6 @@ public final class DatasetImporter {
     }
 
     private static List<String> classNames(List<RawRow> trainRows, ImportRequest request, ProblemCollector problems) {
-        if (trainRows == null) {
-            return List.of();
-        }
         Set<String> distinct = trainRows.stream().map(row -> row.label().strip())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!trainRows.isEmpty() && distinct.size() < 2) {

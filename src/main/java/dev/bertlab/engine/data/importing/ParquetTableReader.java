@@ -42,8 +42,10 @@ final class ParquetTableReader implements TableReader {
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
             schema = footer.getFooter().getFileMetaData().getSchema();
         } catch (RuntimeException | IOException e) {
-            problems.add(DatasetProblem.ofFile(fileLabel, "not a readable Parquet file (" + e.getMessage() + ")"));
-            return new RawTable(List.of(), List.of());
+            // Parquet names the file by its InputFile's toString, an object id
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^\\S*LocalInputFile@\\w+ ", "");
+            problems.add(DatasetProblem.ofFile(fileLabel, "not a readable Parquet file: " + reason));
+            return null;
         }
         List<String> fileColumns = schema.getFields().stream().map(Type::getName).toList();
         Map<String, PrimitiveType> readable = new LinkedHashMap<>();

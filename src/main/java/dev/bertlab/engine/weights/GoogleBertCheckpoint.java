@@ -150,17 +150,21 @@ public final class GoogleBertCheckpoint {
             if (part.startsWith("layer_")) {
                 part = "layer." + part.substring("layer_".length());
             } else if (last) {
+                // gamma and beta belong to LayerNorms only, kernel and bias to dense layers only
+                boolean inLayerNorm = i > 0 && parts[i - 1].equals("LayerNorm");
                 switch (part) {
-                    case "gamma" -> part = "weight";
-                    case "beta", "bias" -> part = "bias";
+                    case "gamma" -> part = inLayerNorm ? "weight" : null;
+                    case "beta" -> part = inLayerNorm ? "bias" : null;
+                    case "bias" -> part = inLayerNorm ? null : "bias";
                     case "kernel" -> {
-                        part = "weight";
+                        part = inLayerNorm ? null : "weight";
                         transpose = true;
                     }
                     case "word_embeddings", "position_embeddings", "token_type_embeddings" -> part += ".weight";
-                    default -> {
-                        return Optional.empty();
-                    }
+                    default -> part = null;
+                }
+                if (part == null) {
+                    return Optional.empty();
                 }
             }
             out.append(i == 0 ? "" : ".").append(part);

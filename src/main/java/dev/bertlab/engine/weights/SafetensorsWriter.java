@@ -131,7 +131,8 @@ public final class SafetensorsWriter {
     }
 
     private static void writeValues(FileChannel out, ByteBuffer chunk, float[] values) throws IOException {
-        FloatBuffer floats = chunk.asFloatBuffer();
+        // the view covers the chunk's remaining bytes: all of them only after clear()
+        FloatBuffer floats = chunk.clear().asFloatBuffer();
         int perChunk = floats.capacity();
         for (int from = 0; from < values.length; from += perChunk) {
             int count = Math.min(perChunk, values.length - from);

@@ -115,9 +115,12 @@ def make_mixed_dtypes():
     """F16, BF16, F64 and I64 tensors as Hugging Face's serializer writes them."""
     from safetensors import TensorSpec, serialize_file
 
-    f32 = np.array([1.0, -2.5, 0.0078125, 65504.0, 6.103515625e-05, -0.0], dtype=np.float32)
     half = np.array([1.0, -2.5, 0.0078125, 65504.0, 5.960464477539063e-08, np.inf], dtype=np.float16)
-    bf16_bits = (f32.view(np.uint32) >> 16).astype(np.uint16)  # exact: these floats have short mantissas
+    # numpy has no bfloat16: take the upper half of floats whose mantissas fit its 7 bits, so the cut is exact
+    f32 = np.array([1.0, -2.5, 0.0078125, 65280.0, 6.103515625e-05, -0.0, 3.0e38], dtype=np.float32)
+    f32[-1] = np.float32(2.0 ** 127 * 1.5)
+    bf16_bits = (f32.view(np.uint32) >> 16).astype(np.uint16)
+    assert ((bf16_bits.astype(np.uint32) << 16).view(np.float32) == f32).all()
     f64 = np.array([[0.1, -1e10], [3.5, 2.0 ** -30]], dtype=np.float64)
     ids = np.arange(5, dtype=np.int64).reshape(1, 5)
     arrays = {"half": ("float16", half), "brain": ("bfloat16", bf16_bits), "double": ("float64", f64),

@@ -8,9 +8,8 @@ import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.model.DropoutRates;
 import dev.bertlab.engine.tokenize.Vocabulary;
 import dev.bertlab.engine.tokenize.WordPieceTokenizerJson;
-import dev.bertlab.engine.weights.HuggingFaceCheckpointNames;
+import dev.bertlab.engine.weights.HuggingFaceCheckpoint;
 import dev.bertlab.engine.weights.NamedTensor;
-import dev.bertlab.engine.weights.SafetensorsReader;
 import dev.bertlab.engine.weights.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +107,7 @@ public final class HuggingFaceModelDirectory {
             throw new UnknownModelException(directory + " has no model.safetensors (pytorch_model.bin is not "
                     + "supported: save with safe_serialization=True)");
         }
-        Map<String, NamedTensor> weights = HuggingFaceCheckpointNames.normalizeAll(readTensors(weightsFile));
+        Map<String, NamedTensor> weights = HuggingFaceCheckpoint.loadWeights(weightsFile);
         List<String> labels = new ArrayList<>();
         boolean regression = "regression".equals(config.path("problem_type").asText());
         if (weights.containsKey("classifier.weight") && !regression) {
@@ -159,12 +158,6 @@ public final class HuggingFaceModelDirectory {
         Path generated = cache.resolve(key);
         WordPieceTokenizerJson.write(vocab, lowercase, generated);
         return new TokenizerFiles(generated, lowercase);
-    }
-
-    private static Map<String, NamedTensor> readTensors(Path file) throws IOException {
-        try (SafetensorsReader reader = SafetensorsReader.open(file)) {
-            return reader.readAll();
-        }
     }
 
     private static String cacheKey(Path directory) {

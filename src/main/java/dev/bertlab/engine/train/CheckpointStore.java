@@ -81,12 +81,12 @@ public final class CheckpointStore {
     }
 
     public Map<String, NamedTensor> weights(Checkpoint checkpoint) throws IOException {
-        return readTensors(checkpoint.directory().resolve("model.safetensors"));
+        return SafetensorsReader.readAll(checkpoint.directory().resolve("model.safetensors"));
     }
 
     public Map<String, float[]> optimizerState(Checkpoint checkpoint) throws IOException {
         Map<String, float[]> state = new LinkedHashMap<>();
-        readTensors(checkpoint.directory().resolve("optimizer.safetensors"))
+        SafetensorsReader.readAll(checkpoint.directory().resolve("optimizer.safetensors"))
                 .forEach((name, tensor) -> state.put(name, tensor.values()));
         return state;
     }
@@ -110,13 +110,7 @@ public final class CheckpointStore {
 
     public Optional<Map<String, NamedTensor>> bestWeights() throws IOException {
         Path file = directory.resolve("best").resolve("model.safetensors");
-        return Files.exists(file) ? Optional.of(readTensors(file)) : Optional.empty();
-    }
-
-    private static Map<String, NamedTensor> readTensors(Path file) throws IOException {
-        try (SafetensorsReader reader = SafetensorsReader.open(file)) {
-            return reader.readAll();
-        }
+        return Files.exists(file) ? Optional.of(SafetensorsReader.readAll(file)) : Optional.empty();
     }
 
     private void prune() throws IOException {

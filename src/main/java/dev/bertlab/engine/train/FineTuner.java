@@ -115,8 +115,9 @@ public final class FineTuner {
                 .optDevices(new Device[] {model.device()});
         Loop loop = new Loop(state, optimizer, schedule, totalSteps);
         try (Trainer trainer = model.model().newTrainer(config)) {
-            emit(l -> l.onStarted(new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(), state.globalStep,
-                    train.size())));
+            TrainingEvents.Started started = new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(),
+                    resumedFrom, train.size());
+            emit(l -> l.onStarted(started));
             TrainingOutcome outcome = loop.run(trainer, cancelRequested);
             if (outcome.finishedTraining() && hp.loadBestModelAtEnd()) {
                 Optional<Map<String, dev.bertlab.engine.weights.NamedTensor>> best = checkpoints.bestWeights();

@@ -321,6 +321,13 @@ public final class SafetensorsReader implements Closeable {
         return result;
     }
 
+    /** Every floating-point tensor of {@code file}: open, read all, close. */
+    public static Map<String, NamedTensor> readAll(Path file) throws IOException {
+        try (SafetensorsReader reader = open(file)) {
+            return reader.readAll();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

@@ -79,7 +79,7 @@ class FineTunerTest {
 
     @Test
     void learnsTheTinyTask() throws Exception {
-        Hyperparameters hp = base().epochs(6).evalStrategy(Hyperparameters.EvalStrategy.EPOCH)
+        Hyperparameters hp = base().learningRate(5e-3).epochs(6).evalStrategy(Hyperparameters.EvalStrategy.EPOCH)
                 .metricForBestModel("accuracy").build();
         Run run = train(hp, temp.resolve("learn"), false, 0, null);
         assertThat(run.outcome().reason()).isEqualTo(TrainingOutcome.FinishReason.COMPLETED);
@@ -156,5 +156,10 @@ class FineTunerTest {
         assertThat(run.outcome().bestStep()).isEqualTo(2);
         assertThat(run.evaluations()).hasSize(3);
         assertThat(run.notices()).anyMatch(n -> n.kind().equals("best_model"));
+        Map<String, NamedTensor> best = new CheckpointStore(temp.resolve("early"), 2).bestWeights().orElseThrow();
+        assertSameWeights(run.weights(), best, 0f);
+        Map<String, NamedTensor> last = new CheckpointStore(temp.resolve("early"), 2).weights(
+                new CheckpointStore(temp.resolve("early"), 2).latest().orElseThrow());
+        assertThat(last.get("classifier.weight")).isNotEqualTo(best.get("classifier.weight"));
     }
 }

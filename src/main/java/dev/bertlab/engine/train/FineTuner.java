@@ -57,6 +57,8 @@ public final class FineTuner {
     private final BatchCollator collator;
     private final LengthBucketSampler sampler;
     private IntConsumer microBatchHook = size -> { };
+    /** The validation result that matches the model's current weights, if there is one. */
+    private SplitEvaluation currentValidation;
 
     /**
      * @param validation the split evaluations run on, or null to train without evaluating
@@ -119,9 +121,11 @@ public final class FineTuner {
                     resumedFrom, train.size());
             emit(l -> l.onStarted(started));
             TrainingOutcome outcome = loop.run(trainer, cancelRequested);
-            if (outcome.finishedTraining() && hp.loadBestModelAtEnd()) {
+            currentValidation = loop.lastEvaluatedStep == state.globalStep ? loop.lastSplitEvaluation : null;
+            if (outcome.finishedTraining() && hp.loadBestModelAtEnd() && state.bestStep != state.globalStep) {
                 Optional<Map<String, dev.bertlab.engine.weights.NamedTensor>> best = checkpoints.bestWeights();
                 if (best.isPresent()) {
+                    currentValidation = loop.bestSplitEvaluation;
                     BertWeights.apply(network, best.get());
                     notice(state.globalStep, "best_model", "restored the weights of step " + state.bestStep
                             + " (" + hp.metricForBestModel() + " " + format(state.bestMetric) + ")");
@@ -133,6 +137,9 @@ public final class FineTuner {
 
     /** The run's evaluation of {@code split} with the model as it is now. */
     public SplitEvaluation evaluate(EncodedSplit split, IntConsumer progress) {
+        if (split == validation && currentValidation != null) {
+            return currentValidation; // the weights have not changed since this evaluation
+        }
         return evaluator().evaluate(split, progress);
     }
 
@@ -143,7 +150,11 @@ public final class FineTuner {
         private final int totalSteps;
         private final long sessionStart = System.nanoTime();
         private final int sessionFirstStep;
+        private final double priorSeconds;
+        private double evaluationSeconds;
         private Map<String, Double> lastEvaluation = Map.of();
+        private SplitEvaluation lastSplitEvaluation;
+        private SplitEvaluation bestSplitEvaluation;
         private int lastEvaluatedStep = -1;
         // the logging window
         private double windowLoss;
@@ -160,6 +171,7 @@ public final class FineTuner {
             this.schedule = schedule;
             this.totalSteps = totalSteps;
             this.sessionFirstStep = state.globalStep;
+            this.priorSeconds = state.trainSeconds;
         }
 
         TrainingOutcome run(Trainer trainer, BooleanSupplier cancelRequested) throws IOException {
@@ -375,8 +387,11 @@ public final class FineTuner {
             }
             long start = System.nanoTime();
             SplitEvaluation evaluation = evaluator().evaluate(validation, done -> { });
-            // evaluation time is not training time: keep it out of the throughput window
-            windowStart += System.nanoTime() - start;
+            // evaluation time is not training time: keep it out of the throughput window and the training time
+            long spent = System.nanoTime() - start;
+            windowStart += spent;
+            evaluationSeconds += spent / 1e9;
+            lastSplitEvaluation = evaluation;
             lastEvaluation = evaluation.scalars();
             lastEvaluatedStep = state.globalStep;
             double value = lastEvaluation.get(hp.metricForBestModel());
@@ -387,6 +402,7 @@ public final class FineTuner {
                 state.bestMetric = value;
                 state.bestStep = state.globalStep;
                 state.evaluationsWithoutImprovement = 0;
+                bestSplitEvaluation = evaluation;
                 checkpoints.saveBest(state.globalStep, BertWeights.snapshot(model.network()), lastEvaluation);
             } else {
                 state.evaluationsWithoutImprovement++;
@@ -425,8 +441,9 @@ public final class FineTuner {
             return (double) state.globalStep / sampler.stepsPerEpoch();
         }
 
+        /** Wall time of training steps (evaluations excluded), over all sessions of the run. */
         private double trainSeconds() {
-            return state.trainSeconds + (System.nanoTime() - sessionStart) / 1e9;
+            return priorSeconds + (System.nanoTime() - sessionStart) / 1e9 - evaluationSeconds;
         }
 
         private double eta() {
@@ -434,7 +451,7 @@ public final class FineTuner {
             if (done == 0) {
                 return Double.NaN;
             }
-            double perStep = (System.nanoTime() - sessionStart) / 1e9 / done;
+            double perStep = ((System.nanoTime() - sessionStart) / 1e9 - evaluationSeconds) / done;
             return perStep * (totalSteps - state.globalStep);
         }
     }

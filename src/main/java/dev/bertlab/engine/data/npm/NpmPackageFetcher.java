@@ -44,7 +44,7 @@ public final class NpmPackageFetcher {
      * @param timeout    how long one {@code npm pack} may run
      */
     public NpmPackageFetcher(Path cacheDir, String npmCommand, Duration timeout) {
-        this.cacheDir = cacheDir;
+        this.cacheDir = cacheDir.toAbsolutePath();
         this.npmCommand = npmCommand;
         this.timeout = timeout;
     }

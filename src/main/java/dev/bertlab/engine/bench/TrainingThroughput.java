@@ -82,7 +82,7 @@ final class TrainingThroughput {
                     }
                     long optimizerStart = System.nanoTime();
                     optimizer.beginStep(step, 1f);
-                    trainer.step();
+                    optimizer.applyStep();
                     // the update is asynchronous on a GPU: reading one value waits for it
                     model.network().namedParameters().values().iterator().next().getArray().getFloat(0, 0);
                     long end = System.nanoTime();

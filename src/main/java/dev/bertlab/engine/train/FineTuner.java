@@ -38,8 +38,9 @@ import java.util.function.IntConsumer;
  * warm-up schedule, gradient accumulation, global-norm clipping, periodic logging, evaluation and checkpoints,
  * early stopping with the best weights restored, exact resume, divergence detection and out-of-memory retries.
  *
- * <p>DJL's {@link Trainer} runs the forward pass and applies the optimizer; DJL's {@code EasyTrain} loop has no
- * gradient accumulation, clipping by global norm or resume, so the loop itself is here.
+ * <p>DJL's {@link Trainer} runs the forward pass and its gradient collector the backward pass; DJL's
+ * {@code EasyTrain} loop has no gradient accumulation, clipping by global norm or resume, and its parameter server
+ * copies every gradient before the update, so the loop and the optimizer step are here.
  */
 public final class FineTuner {
 
@@ -294,7 +295,7 @@ public final class FineTuner {
             float clip = hp.maxGradNorm() > 0 && gradNorm > hp.maxGradNorm()
                     ? (float) (hp.maxGradNorm() / (gradNorm + 1e-6)) : 1f;
             optimizer.beginStep(step, (float) (clip / scale));
-            trainer.step();
+            optimizer.applyStep();
             if (model.network().precision() == ComputePrecision.FP16
                     && ++state.stepsSinceScaleChange >= FP16_SCALE_GROWTH_INTERVAL) {
                 state.lossScale *= 2;

@@ -83,7 +83,7 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
             return YAML.readValue(file.toFile(), RunConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown setting '" + e.getPropertyName() + "'"
-                    + location(e.getLocation()) + "; known: " + e.getKnownPropertyIds(), e);
+                    + lineOf(file, e.getPropertyName()) + "; known: " + e.getKnownPropertyIds(), e);
         } catch (InvalidFormatException e) {
             throw new IllegalArgumentException(file + ": '" + e.getValue() + "' is not a valid "
                     + e.getTargetType().getSimpleName().toLowerCase(Locale.ROOT) + location(e.getLocation()), e);
@@ -124,6 +124,19 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
         if (size != null && size < 1) {
             throw new IllegalArgumentException(field + " must be at least 1, got " + size);
         }
+    }
+
+    /** The parser reports where it stopped, not where the key is: find the key's line in the file. */
+    private static String lineOf(Path file, String key) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(file);
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
+                "^\\s*\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
+        for (int i = 0; i < lines.size(); i++) {
+            if (pattern.matcher(lines.get(i)).find()) {
+                return " (line " + (i + 1) + ")";
+            }
+        }
+        return "";
     }
 
     private static String location(com.fasterxml.jackson.core.JsonLocation location) {

@@ -1,0 +1,124 @@
+package dev.bertlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.bertlab.engine.model.BertConfig;
+import dev.bertlab.engine.model.BertWeights;
+import dev.bertlab.engine.model.DropoutRates;
+import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.model.TaskHead;
+import dev.bertlab.engine.pretrained.HuggingFaceModelDirectory;
+import dev.bertlab.engine.pretrained.TestModels;
+import dev.bertlab.engine.tokenize.WordPieceTokenizerJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BertLabCliTest {
+
+    @TempDir
+    Path temp;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = BertLabCli.commandLine();
+            commandLine.setErr(new java.io.PrintWriter(err, true));
+            List<String> all = new ArrayList<>(List.of(args));
+            if (!all.isEmpty() && !all.get(0).startsWith("-")) {
+                all.add(1, "--data=" + TestModels.dataDirectory());
+            }
+            int code = commandLine.execute(all.toArray(String[]::new));
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(originalOut);
+        }
+    }
+
+    @Test
+    void aConfigWithInvalidHyperparametersIsRefusedWithEveryProblem() throws Exception {
+        Path config = temp.resolve("bad.yaml");
+        Files.writeString(config, """
+                name: bad
+                dataset: amazon
+                base_model: all-MiniLM-L6-v2
+                hyperparameters: {learning_rate: -1, max_length: 2048}
+                """);
+        Result result = run("train", "--config", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("learning_rate").contains("max_length").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownSettingIsNamed() throws Exception {
+        Path config = temp.resolve("typo.yaml");
+        Files.writeString(config, "name: typo\ndataset: amazon\nbase_model: all-MiniLM-L6-v2\nlearning_rte: 1\n");
+        Result result = run("train", "--config", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown setting 'learning_rte'").contains("line 4");
+    }
+
+    @Test
+    void missingArgumentsAreAUsageError() {
+        Result result = run("train");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--config");
+    }
+
+    @Test
+    void predictPrintsALabelAndProbabilitiesPerText() throws Exception {
+        Path model = tinyModel();
+        Result result = run("predict", "--model", model.toString(), "a great movie", "boring plot");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("text,label,confidence,p_negative,p_positive,truncated");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("a great movie,").containsAnyOf(",negative,", ",positive,");
+    }
+
+    @Test
+    void anEmptyTextGetsAMessage() throws Exception {
+        Result result = run("predict", "--model", tinyModel().toString(), "  ");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("empty");
+    }
+
+    @Test
+    void fillMaskWithoutAMaskSaysSo() {
+        Result result = run("fill-mask", "no mask here");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("no [MASK]");
+    }
+
+    private Path tinyModel() throws Exception {
+        List<String> vocab = new ArrayList<>(WordPieceTokenizerJson.SPECIAL_TOKENS);
+        vocab.addAll(List.of("a", "great", "movie", "boring", "plot"));
+        Files.write(temp.resolve("vocab.txt"), vocab);
+        Path tokenizer = temp.resolve("tokenizer.json");
+        WordPieceTokenizerJson.write(temp.resolve("vocab.txt"), true, tokenizer);
+        BertConfig config = BertConfig.tiny(vocab.size());
+        Path directory = temp.resolve("model");
+        try (LoadedBert model = LoadedBert.create(config, TaskHead.classification(2), DropoutRates.NONE,
+                Device.cpu(), Map.of(), 1)) {
+            HuggingFaceModelDirectory.write(directory, new HuggingFaceModelDirectory.Export(config, DropoutRates.NONE,
+                    BertWeights.snapshot(model.network()), List.of("negative", "positive"), tokenizer, true, 32));
+        }
+        return directory;
+    }
+}

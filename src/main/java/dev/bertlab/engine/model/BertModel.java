@@ -48,6 +48,7 @@ public final class BertModel extends AbstractBlock {
     private final Map<String, Parameter> byName = new LinkedHashMap<>();
     private volatile DropoutRates dropout;
     private volatile ComputePrecision precision = ComputePrecision.FP32;
+    private final HostDropout hostDropout = new HostDropout();
 
     public BertModel(BertConfig config, TaskHead head, DropoutRates dropout) {
         super(VERSION);
@@ -85,6 +86,14 @@ public final class BertModel extends AbstractBlock {
 
     public void setDropout(DropoutRates dropout) {
         this.dropout = dropout;
+    }
+
+    /**
+     * Seeds the dropout masks of the next training forward passes on the CPU (on a GPU, PyTorch's generator,
+     * seeded through DJL's engine, draws them). The trainer reseeds before every step.
+     */
+    public void reseedDropout(long seed) {
+        hostDropout.reseed(seed);
     }
 
     public ComputePrecision precision() {
@@ -239,7 +248,10 @@ public final class BertModel extends AbstractBlock {
             if (!training || rate == 0f) {
                 return input;
             }
-            return Dropout.dropout(input, rate, true).singletonOrThrow();
+            if (device.isGpu()) {
+                return Dropout.dropout(input, rate, true).singletonOrThrow();
+            }
+            return hostDropout.apply(input, rate);
         }
 
         private NDArray fp32(String name) {

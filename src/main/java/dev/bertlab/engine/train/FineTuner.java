@@ -232,6 +232,7 @@ public final class FineTuner {
             while (true) {
                 // the dropout masks of a step depend on (seed, step) alone: what makes a resume exact
                 Engine.getInstance().setRandomSeed(stepSeed(step));
+                model.network().reseedDropout(stepSeed(step));
                 try {
                     return attemptStep(trainer, examples, step, weightTotal);
                 } catch (EngineException | OutOfMemoryError e) {

@@ -24,7 +24,18 @@ public final class BertLabCli {
     }
 
     public static int run(String[] args) {
+        quietLibraries();
         return commandLine().execute(args);
+    }
+
+    /** A terminal shows progress lines and results; the libraries' INFO chatter (DJL, Parquet) would bury them. */
+    private static void quietLibraries() {
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback && !Boolean.getBoolean("bertlab.debug")) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ai.djl"))
+                    .setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     static CommandLine commandLine() {

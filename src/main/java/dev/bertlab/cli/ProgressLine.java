@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A progress line with ETA for the terminal: redrawn in place on a console, one line every few percent when the
+ * A progress line with ETA for the terminal: redrawn in place on a console, one line per 5% (or minute) when the
  * output goes to a file (an overnight log stays readable).
  */
 final class ProgressLine implements TrainingListener {
@@ -17,7 +17,7 @@ final class ProgressLine implements TrainingListener {
     private final PrintStream out;
     private final boolean console;
     private TrainingEvents.StepLogged lastLog;
-    private int lastPrintedPercent = -1;
+    private int lastPrintedBucket = -1;
     private long lastPrintedAt;
 
     ProgressLine(PrintStream out, boolean console) {
@@ -42,10 +42,11 @@ final class ProgressLine implements TrainingListener {
         int percent = (int) Math.floor(progress.fraction() * 100);
         long now = System.nanoTime();
         boolean finished = progress.step() == progress.totalSteps();
-        if (!console && !finished && percent < lastPrintedPercent + 5 && now - lastPrintedAt < 60_000_000_000L) {
+        int bucket = percent / 5;
+        if (!console && !finished && bucket == lastPrintedBucket && now - lastPrintedAt < 60_000_000_000L) {
             return;
         }
-        lastPrintedPercent = percent;
+        lastPrintedBucket = bucket;
         lastPrintedAt = now;
         int filled = (int) Math.round(progress.fraction() * BAR);
         String line = String.format(Locale.ROOT, "step %d/%d [%s%s] %3d%% epoch %d/%d%s ETA %s",

@@ -88,6 +88,16 @@ class FineTunerTest {
     }
 
     @Test
+    void theSameSeedReproducesARunAndAnotherSeedDoesNot() throws Exception {
+        Hyperparameters hp = base().build();
+        Run first = train(hp, temp.resolve("one"), false, 0, null);
+        Run again = train(hp, temp.resolve("two"), false, 0, null);
+        Run other = train(base().seed(12).build(), temp.resolve("three"), false, 0, null);
+        assertSameWeights(again.weights(), first.weights(), 0f);
+        assertThat(other.weights().get("classifier.weight")).isNotEqualTo(first.weights().get("classifier.weight"));
+    }
+
+    @Test
     void accumulatingTwoBatchesOfFourEqualsOneBatchOfEight() throws Exception {
         Hyperparameters eight = base().dropout(0).build();
         Hyperparameters fourTimesTwo = base().dropout(0).batchSize(4).gradientAccumulation(2).build();
@@ -103,6 +113,9 @@ class FineTunerTest {
         Hyperparameters hp = base().epochs(2).saveStrategy(Hyperparameters.SaveStrategy.STEPS).saveSteps(5)
                 .build();
         Run uninterrupted = train(hp, temp.resolve("whole"), false, 0, null);
+        // checkpoints every 5 steps and at the end, the last two kept
+        assertThat(new CheckpointStore(temp.resolve("whole"), 2).list())
+                .extracting(CheckpointStore.Checkpoint::step).containsExactly(20, 24);
         Run first = train(hp, temp.resolve("split"), false, 7, null);
         assertThat(first.outcome().reason()).isEqualTo(TrainingOutcome.FinishReason.CANCELLED);
         assertThat(first.outcome().steps()).isEqualTo(7);

@@ -1,5 +1,6 @@
 package dev.bertlab.engine.data;
 
+import org.apache.commons.io.file.PathUtils;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,12 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Normalized datasets on disk: {@code <root>/<name>/dataset.json} plus one {@code <split>.jsonl} per split.
@@ -189,12 +188,9 @@ public final class DatasetStore {
     }
 
     static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        try {
+            if (Files.exists(path)) {
+                PathUtils.delete(path);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path + "; delete it by hand", e);

@@ -1,5 +1,6 @@
 package dev.bertlab.engine.pretrained;
 
+import org.apache.commons.io.file.PathUtils;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.tokenize.WordPieceTokenizerJson;
 import dev.bertlab.engine.weights.GoogleBertCheckpoint;
@@ -186,11 +187,7 @@ public final class ModelRegistry {
 
     private static void deleteQuietly(Path path) throws IOException {
         if (Files.exists(path)) {
-            try (var walk = Files.walk(path)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            PathUtils.delete(path);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.bertlab.engine.train;
 
+import org.apache.commons.io.file.PathUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bertlab.engine.weights.NamedTensor;
 import dev.bertlab.engine.weights.SafetensorsReader;
 import dev.bertlab.engine.weights.SafetensorsWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -129,19 +129,8 @@ public final class CheckpointStore {
     }
 
     static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        if (Files.exists(path)) {
+            PathUtils.delete(path);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bertlab.engine.data.npm;
 
+import org.apache.commons.io.file.PathUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -8,13 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Fetches package tarballs with the machine's own npm client ({@code npm pack NAME@VERSION}), checks them against
@@ -174,13 +173,8 @@ public final class NpmPackageFetcher {
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        if (Files.exists(dir)) {
+            PathUtils.delete(dir);
         }
     }
 }

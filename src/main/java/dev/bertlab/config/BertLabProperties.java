@@ -1,0 +1,30 @@
+package dev.bertlab.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The dashboard's settings ({@code bertlab.*} in application.properties, or environment variables).
+ *
+ * @param data the data directory: models, datasets, runs, the H2 database
+ * @param cpuSlots runs that may train on the CPU at the same time (GPU slots: one per GPU)
+ * @param threads PyTorch intra-op threads per process; 0 keeps the engine's default
+ * @param adminPassword the first admin's password; empty: one is generated and printed once at first start
+ * @param quickstart schedule the quickstart run (MiniLM on an IMDb slice) at first start
+ */
+@ConfigurationProperties("bertlab")
+public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
+        Boolean quickstart) {
+
+    public BertLabProperties {
+        data = data == null ? Path.of("data") : data;
+        cpuSlots = cpuSlots == null ? 1 : Math.max(1, cpuSlots);
+        threads = threads == null ? 0 : threads;
+        adminPassword = adminPassword == null ? "" : adminPassword;
+        quickstart = quickstart == null || quickstart;
+    }
+
+    public Path runs() {
+        return data.resolve("runs");
+    }
+}

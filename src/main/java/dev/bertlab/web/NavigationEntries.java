@@ -1,0 +1,32 @@
+package dev.bertlab.web;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pages in the side navigation, in order. Each feature adds its entry here, so the layout needs no change
+ * when a page is added.
+ */
+public final class NavigationEntries {
+
+    /**
+     * One navigation entry.
+     *
+     * @param label what the navigation shows
+     * @param view the route's view class
+     * @param icon its icon
+     */
+    public record Entry(String label, Class<? extends Component> view, VaadinIcon icon) {
+    }
+
+    private NavigationEntries() {
+    }
+
+    public static List<Entry> all() {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry("Home", HomeView.class, VaadinIcon.HOME));
+        return entries;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.bertlab.run;
+
+import dev.bertlab.config.JsonColumns;
+import dev.bertlab.engine.train.Hyperparameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One execution of an experiment, with the hyperparameters it actually used (a sweep's child differs from its
+ * experiment), its state, progress and final metrics. Its files live in its run directory.
+ */
+@Entity
+@Table(name = "run")
+public class TrainingRun {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "experiment_id", nullable = false)
+    private Long experimentId;
+
+    @Column(name = "sweep_id")
+    private Long sweepId;
+
+    @Lob
+    @Column(nullable = false)
+    @Convert(converter = JsonColumns.HyperparametersColumn.class)
+    private Hyperparameters hyperparameters;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RunStatus status = RunStatus.QUEUED;
+
+    @Lob
+    private String reason;
+
+    @Column(length = 32)
+    private String device;
+
+    @Column(name = "scheduled_for")
+    private Instant scheduledFor;
+
+    @Column(name = "queued_at", nullable = false)
+    private Instant queuedAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(nullable = false)
+    private int step;
+
+    @Column(name = "total_steps", nullable = false)
+    private int totalSteps;
+
+    @Column(nullable = false)
+    private int epoch;
+
+    @Column(nullable = false)
+    private int epochs;
+
+    @Column(name = "eta_seconds")
+    private Double etaSeconds;
+
+    @Column(name = "run_directory", length = 500)
+    private String runDirectory;
+
+    @Column(name = "dataset_fingerprint", length = 64)
+    private String datasetFingerprint;
+
+    @Lob
+    @Column(name = "validation_metrics")
+    @Convert(converter = JsonColumns.MetricsColumn.class)
+    private Map<String, Double> validationMetrics = new LinkedHashMap<>();
+
+    @Lob
+    @Column(name = "test_metrics")
+    @Convert(converter = JsonColumns.MetricsColumn.class)
+    private Map<String, Double> testMetrics = new LinkedHashMap<>();
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    public double progress() {
+        return totalSteps == 0 ? (status == RunStatus.SUCCEEDED ? 1.0 : 0.0) : (double) step / totalSteps;
+    }
+
+    public Long getId() { return id; }
+    public Long getExperimentId() { return experimentId; }
+    public void setExperimentId(Long experimentId) { this.experimentId = experimentId; }
+    public Long getSweepId() { return sweepId; }
+    public void setSweepId(Long sweepId) { this.sweepId = sweepId; }
+    public Hyperparameters getHyperparameters() { return hyperparameters; }
+    public void setHyperparameters(Hyperparameters hyperparameters) { this.hyperparameters = hyperparameters; }
+    public RunStatus getStatus() { return status; }
+    public void setStatus(RunStatus status) { this.status = status; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getDevice() { return device; }
+    public void setDevice(String device) { this.device = device; }
+    public Instant getScheduledFor() { return scheduledFor; }
+    public void setScheduledFor(Instant scheduledFor) { this.scheduledFor = scheduledFor; }
+    public Instant getQueuedAt() { return queuedAt; }
+    public void setQueuedAt(Instant queuedAt) { this.queuedAt = queuedAt; }
+    public Instant getStartedAt() { return startedAt; }
+    public void setStartedAt(Instant startedAt) { this.startedAt = startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public void setFinishedAt(Instant finishedAt) { this.finishedAt = finishedAt; }
+    public int getStep() { return step; }
+    public void setStep(int step) { this.step = step; }
+    public int getTotalSteps() { return totalSteps; }
+    public void setTotalSteps(int totalSteps) { this.totalSteps = totalSteps; }
+    public int getEpoch() { return epoch; }
+    public void setEpoch(int epoch) { this.epoch = epoch; }
+    public int getEpochs() { return epochs; }
+    public void setEpochs(int epochs) { this.epochs = epochs; }
+    public Double getEtaSeconds() { return etaSeconds; }
+    public void setEtaSeconds(Double etaSeconds) { this.etaSeconds = etaSeconds; }
+    public String getRunDirectory() { return runDirectory; }
+    public void setRunDirectory(String runDirectory) { this.runDirectory = runDirectory; }
+    public String getDatasetFingerprint() { return datasetFingerprint; }
+    public void setDatasetFingerprint(String datasetFingerprint) { this.datasetFingerprint = datasetFingerprint; }
+    public Map<String, Double> getValidationMetrics() { return validationMetrics; }
+    public void setValidationMetrics(Map<String, Double> validationMetrics) { this.validationMetrics = validationMetrics; }
+    public Map<String, Double> getTestMetrics() { return testMetrics; }
+    public void setTestMetrics(Map<String, Double> testMetrics) { this.testMetrics = testMetrics; }
+    public int getAttempts() { return attempts; }
+    public void setAttempts(int attempts) { this.attempts = attempts; }
+    public boolean isCancelRequested() { return cancelRequested; }
+    public void setCancelRequested(boolean cancelRequested) { this.cancelRequested = cancelRequested; }
+    public String getCreatedBy() { return createdBy; }
+    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+}

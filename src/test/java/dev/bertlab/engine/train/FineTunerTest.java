@@ -98,6 +98,14 @@ class FineTunerTest {
     }
 
     @Test
+    void fp16OnTheCpuSaysSoAndTrainsInFp32() throws Exception {
+        Hyperparameters hp = base().precision(dev.bertlab.engine.model.ComputePrecision.FP16).build();
+        Run run = train(hp, temp.resolve("fp16"), false, 0, null);
+        assertThat(run.outcome().reason()).isEqualTo(TrainingOutcome.FinishReason.COMPLETED);
+        assertThat(run.notices()).anyMatch(n -> n.kind().equals("precision") && n.message().contains("fp32"));
+    }
+
+    @Test
     void accumulatingTwoBatchesOfFourEqualsOneBatchOfEight() throws Exception {
         Hyperparameters eight = base().dropout(0).build();
         Hyperparameters fourTimesTwo = base().dropout(0).batchSize(4).gradientAccumulation(2).build();

@@ -1,0 +1,28 @@
+package dev.bertlab.classify;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits of the live classifier ({@code bertlab.classify.*}): they keep a burst of requests from exhausting memory.
+ *
+ * @param cachedModels fine-tuned models kept loaded at once (least recently used ones are closed first)
+ * @param concurrent classifications computing at the same time
+ * @param waiting requests allowed to wait for a free place; beyond them a request is refused at once (HTTP 429)
+ * @param maxWait how long a waiting request waits before it is refused
+ * @param maxTexts texts in one request
+ * @param device where the classifiers compute: auto (a GPU if there is one), cpu, cuda or cuda:N
+ */
+@ConfigurationProperties("bertlab.classify")
+public record ClassifyProperties(Integer cachedModels, Integer concurrent, Integer waiting, Duration maxWait,
+        Integer maxTexts, String device) {
+
+    public ClassifyProperties {
+        cachedModels = cachedModels == null ? 3 : Math.max(1, cachedModels);
+        concurrent = concurrent == null ? 2 : Math.max(1, concurrent);
+        waiting = waiting == null ? 8 : Math.max(0, waiting);
+        maxWait = maxWait == null ? Duration.ofSeconds(10) : maxWait;
+        maxTexts = maxTexts == null ? 64 : Math.max(1, maxTexts);
+        device = device == null || device.isBlank() ? "auto" : device;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.bertlab.settings;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AppSettingRepository extends JpaRepository<AppSetting, String> {
+}

@@ -16,7 +16,7 @@ import java.util.List;
  * A real fine-tuned sentiment classifier made in about 20 seconds: MiniLM trained for six steps on 96 Amazon
  * review sentences through the engine. Made once per build (kept under target/) and shared by the tests.
  */
-final class TinySentimentModel {
+public final class TinySentimentModel {
 
     private static final Path ROOT = Path.of("target", "classify-fixture").toAbsolutePath();
 
@@ -24,7 +24,7 @@ final class TinySentimentModel {
     }
 
     /** The run directory; its {@code model/} holds the classifier. */
-    static synchronized RunDirectory runDirectory() {
+    public static synchronized RunDirectory runDirectory() {
         RunDirectory directory = new RunDirectory(ROOT.resolve("amazon-tiny"));
         if (Files.isRegularFile(directory.model().resolve("config.json"))) {
             return directory;
@@ -47,7 +47,7 @@ final class TinySentimentModel {
     }
 
     /** A copy of the model in its own run directory, for tests that need several distinct models. */
-    static synchronized RunDirectory copy(String name) {
+    public static synchronized RunDirectory copy(String name) {
         RunDirectory original = runDirectory();
         RunDirectory copy = new RunDirectory(ROOT.resolve(name));
         try {

@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.engine.run.RunDirectory;
-import dev.bertlab.engine.train.Hyperparameters;
-import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentRepository;
-import dev.bertlab.run.RunStatus;
-import dev.bertlab.run.TrainingRun;
 import dev.bertlab.run.TrainingRunRepository;
 import dev.bertlab.security.ApiTokenService;
 import dev.bertlab.security.Role;
@@ -22,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,12 +34,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The classify API over real HTTP with a real fine-tuned model, a VIEWER's token, and tight limits (one
- * classification at a time, one waiting, two models cached) so that the burst and eviction behaviour shows.
+ * The classify feature against a real fine-tuned model: the REST API over real HTTP with a VIEWER's token, the
+ * demo setting, the model cache and CSV batch scoring (one class, so one application context and one model load).
+ * The limits are tight (one classification at a time, one waiting, two models cached) so that the burst and
+ * eviction behaviour shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClassifyApiTest {
+class ClassifyFeatureTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("classify-api");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +75,9 @@ class ClassifyApiTest {
 
     @Autowired
     ClassifierCache cache;
+
+    @Autowired
+    CsvScoringService scoring;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
@@ -244,26 +244,58 @@ class ClassifyApiTest {
         assertThat(api.at("/components/schemas/ClassifyRequest/properties/texts").isMissingNode()).isFalse();
     }
 
+    @Test
+    void aCsvFileIsScoredRowByRowWithEmptyTextsNoted() throws Exception {
+        Path csv = DATA.resolve("reviews.csv");
+        java.nio.file.Files.writeString(csv, "\uFEFFid,review,stars\n"
+                + "1,\"Great value, \"\"works\"\" perfectly.\",5\n"
+                + "2,,3\n"
+                + "3,Terrible. It broke on day one.,1\n");
+        CsvScoringService.CsvPreview preview = scoring.inspect(csv, "reviews.csv");
+        assertThat(preview.columns()).containsExactly("id", "review", "stars");
+        assertThat(preview.rows()).isEqualTo(3);
+        assertThat(preview.suggestedColumn()).isEqualTo("review");
+
+        List<Integer> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+        CsvScoringService.ScoringJob job = scoring.start(csv, "reviews.csv", "review", Long.toString(runId),
+                (done, total) -> progress.add(done));
+        Path scored = job.result().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                .setHeader().setSkipHeaderRecord(true).get()
+                .parse(java.nio.file.Files.newBufferedReader(scored)).getRecords();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).getParser().getHeaderNames()).containsExactly("id", "review", "stars", "label", "note",
+                "probability_negative", "probability_positive");
+        assertThat(rows.get(0).get("review")).isEqualTo("Great value, \"works\" perfectly.");
+        assertThat(rows.get(0).get("label")).isIn("negative", "positive");
+        assertThat(Double.parseDouble(rows.get(0).get("probability_negative"))
+                + Double.parseDouble(rows.get(0).get("probability_positive"))).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(rows.get(1).get("label")).isEmpty();
+        assertThat(rows.get(1).get("note")).contains("empty");
+        assertThat(rows.get(2).get("id")).isEqualTo("3");
+        assertThat(progress).endsWith(3);
+    }
+
+    @Test
+    void unusableCsvFilesAreRefusedWithTheReason() throws Exception {
+        Path broken = DATA.resolve("broken.csv");
+        java.nio.file.Files.writeString(broken, "text,label\n\"never closed,1\n");
+        assertThatThrownBy(() -> scoring.inspect(broken, "broken.csv")).isInstanceOf(InvalidCsvException.class)
+                .hasMessageContaining("not valid CSV");
+        Path latin1 = DATA.resolve("latin1.csv");
+        java.nio.file.Files.write(latin1, "text\nd\u00e9j\u00e0 vu\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> scoring.inspect(latin1, "latin1.csv")).hasMessageContaining("not UTF-8");
+        Path headerOnly = DATA.resolve("header.csv");
+        java.nio.file.Files.writeString(headerOnly, "text\n");
+        assertThatThrownBy(() -> scoring.inspect(headerOnly, "header.csv")).hasMessageContaining("no rows");
+        assertThatThrownBy(() -> scoring.inspect(headerOnly, "sheet.xlsx")).hasMessageContaining("not a CSV");
+        assertThatThrownBy(() -> scoring.start(headerOnly, "header.csv", "nope", "demo", (d, t) -> { }))
+                .isInstanceOf(InvalidCsvException.class);
+    }
+
     private long insertFinishedRun(RunDirectory directory, String name) {
-        Experiment experiment = new Experiment();
-        experiment.setName(name);
-        experiment.setDataset("amazon");
-        experiment.setBaseModel("all-MiniLM-L6-v2");
-        experiment.setHyperparameters(Hyperparameters.builder().maxLength(64).build());
-        experiment.setCreatedBy("admin");
-        experiment.setCreatedAt(Instant.now());
-        experiment.setUpdatedAt(Instant.now());
-        experiment = experiments.save(experiment);
-        TrainingRun run = new TrainingRun();
-        run.setExperimentId(experiment.getId());
-        run.setHyperparameters(experiment.getHyperparameters());
-        run.setStatus(RunStatus.SUCCEEDED);
-        run.setQueuedAt(Instant.now());
-        run.setFinishedAt(Instant.now());
-        run.setRunDirectory(directory.root().toString());
-        run.setTestMetrics(new java.util.LinkedHashMap<>(Map.of("accuracy", 0.75)));
-        run.setCreatedBy("admin");
-        return runs.save(run).getId();
+        return FinishedRuns.insert(experiments, runs, directory, name);
     }
 
     private HttpRequest.Builder request(String path, String bearer) {

@@ -1,0 +1,35 @@
+package dev.bertlab.admin.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.bertlab.classify.ClassificationService;
+import dev.bertlab.config.BertLabProperties;
+import dev.bertlab.security.ApiTokenService;
+import dev.bertlab.security.UserService;
+import dev.bertlab.settings.SettingsService;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Administration: users and roles, REST API tokens, and settings (the demo model first). ADMIN only. */
+@Route("admin")
+@PageTitle("Admin | BertLab")
+@RolesAllowed("ADMIN")
+public class AdminView extends VerticalLayout {
+
+    public AdminView(UserService users, ApiTokenService tokens, SettingsService settings,
+            ClassificationService classification, BertLabProperties properties, AuthenticationContext authentication) {
+        String me = authentication.getPrincipalName().orElse("");
+        setMaxWidth("80rem");
+        add(new H2("Admin"));
+        TabSheet tabs = new TabSheet();
+        tabs.setId("admin-tabs");
+        tabs.setWidthFull();
+        tabs.add("Users", new UsersPanel(users, me)).setId("admin-tab-users");
+        tabs.add("API tokens", new ApiTokensPanel(tokens, users, me)).setId("admin-tab-tokens");
+        tabs.add("Settings", new SettingsPanel(settings, classification, properties)).setId("admin-tab-settings");
+        add(tabs);
+    }
+}

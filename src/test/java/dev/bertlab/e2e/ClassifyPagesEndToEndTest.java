@@ -11,6 +11,8 @@ import dev.bertlab.classify.FinishedRuns;
 import dev.bertlab.classify.TinySentimentModel;
 import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.run.TrainingRunRepository;
+import dev.bertlab.security.Role;
+import dev.bertlab.security.UserService;
 import dev.bertlab.settings.SettingsService;
 import dev.bertlab.support.DashboardTest;
 import java.nio.file.Files;
@@ -43,6 +45,9 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
 
     @Autowired
     SettingsService settings;
+
+    @Autowired
+    UserService users;
 
     private static long runId;
 
@@ -154,6 +159,21 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
         assertThat(page.locator("#admin-tokens-grid")).containsText("evaluation script");
         assertThat(page.locator("#admin-tokens-grid")).containsText("never");
         screenshot("admin-tokens");
+    }
+
+    @Test
+    void aViewerTriesTheClassifierButCannotOpenTheAdminPage() {
+        users.create("viewer", "viewer-password", Role.VIEWER);
+        logIn("viewer", "viewer-password");
+        assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Try it")))
+                .isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Admin")))
+                .hasCount(0);
+        page.navigate(url("/try"));
+        page.locator("#try-text textarea").fill("Works as described.");
+        assertThat(page.locator("#try-label")).hasText(A_LABEL);
+        page.navigate(url("/admin"));
+        assertThat(page.locator("#admin-tabs")).hasCount(0);
     }
 
     private BrowserContext newAnonymousContext() {

@@ -2,6 +2,7 @@ package dev.bertlab.admin.ui;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,9 +28,21 @@ public class AdminView extends VerticalLayout {
         TabSheet tabs = new TabSheet();
         tabs.setId("admin-tabs");
         tabs.setWidthFull();
+        ApiTokensPanel tokensPanel = new ApiTokensPanel(tokens, users, me);
+        SettingsPanel settingsPanel = new SettingsPanel(settings, classification, properties);
         tabs.add("Users", new UsersPanel(users, me)).setId("admin-tab-users");
-        tabs.add("API tokens", new ApiTokensPanel(tokens, users, me)).setId("admin-tab-tokens");
-        tabs.add("Settings", new SettingsPanel(settings, classification, properties)).setId("admin-tab-settings");
+        Tab tokensTab = tabs.add("API tokens", tokensPanel);
+        tokensTab.setId("admin-tab-tokens");
+        Tab settingsTab = tabs.add("Settings", settingsPanel);
+        settingsTab.setId("admin-tab-settings");
+        // a tab shows what changed on the others (a new user can own a token; a run may have finished)
+        tabs.addSelectedChangeListener(change -> {
+            if (change.getSelectedTab() == tokensTab) {
+                tokensPanel.refresh();
+            } else if (change.getSelectedTab() == settingsTab) {
+                settingsPanel.refresh();
+            }
+        });
         add(tabs);
     }
 }

@@ -43,6 +43,7 @@ class ApiTokensPanel extends VerticalLayout {
         configureGrid();
         add(grid);
         refresh();
+        owner.setValue(currentUser);
     }
 
     private HorizontalLayout issueForm(String currentUser) {
@@ -51,8 +52,6 @@ class ApiTokensPanel extends VerticalLayout {
         name.setWidth("22rem");
         owner.setId("admin-token-owner");
         owner.setLabel("Owner");
-        owner.setItems(users.all().stream().map(AppUser::getUsername).sorted().toList());
-        owner.setValue(currentUser);
         Button issue = new Button("Issue token", VaadinIcon.KEY.create(), click -> issue());
         issue.setId("admin-token-issue");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -116,7 +115,11 @@ class ApiTokensPanel extends VerticalLayout {
         confirm.open();
     }
 
-    private void refresh() {
+    /** Reloads the owners (users may have been added on the other tab) and the tokens. */
+    void refresh() {
+        String chosen = owner.getValue();
+        owner.setItems(users.all().stream().map(AppUser::getUsername).sorted().toList());
+        owner.setValue(chosen);
         grid.setItems(tokens.all().stream().sorted(Comparator.comparing(ApiToken::isRevoked)
                 .thenComparing(ApiToken::getCreatedAt, Comparator.reverseOrder())).toList());
     }

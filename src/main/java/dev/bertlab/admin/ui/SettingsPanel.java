@@ -40,14 +40,10 @@ class SettingsPanel extends VerticalLayout {
     }
 
     private HorizontalLayout demoChooser() {
-        List<ClassifiableModel> models = classification.models();
         demoChoice.setId("admin-demo-model");
-        demoChoice.setItems(models);
         demoChoice.setItemLabelGenerator(ClassifiableModel::title);
         demoChoice.setWidth("36rem");
-        demoChoice.setPlaceholder(models.isEmpty() ? "No finished run with a model yet" : "Choose a run's model");
-        classification.demoModel().flatMap(demo -> models.stream().filter(m -> m.runId() == demo.runId()).findFirst())
-                .ifPresent(demoChoice::setValue);
+        refresh();
         Button promote = new Button("Promote to demo", VaadinIcon.PRESENTATION.create(), click -> promote());
         promote.setId("admin-demo-promote");
         promote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -57,6 +53,15 @@ class SettingsPanel extends VerticalLayout {
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;
+    }
+
+    /** Reloads the models (runs may have finished since the page was opened). */
+    void refresh() {
+        List<ClassifiableModel> models = classification.models();
+        demoChoice.setItems(models);
+        demoChoice.setPlaceholder(models.isEmpty() ? "No finished run with a model yet" : "Choose a run's model");
+        classification.demoModel().flatMap(demo -> models.stream().filter(m -> m.runId() == demo.runId()).findFirst())
+                .ifPresent(demoChoice::setValue);
     }
 
     private void promote() {

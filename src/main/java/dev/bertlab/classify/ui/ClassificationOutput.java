@@ -28,7 +28,7 @@ class ClassificationOutput extends Div implements LiveClassification.Display {
         setWidthFull();
         label.getStyle().set("font-size", large ? "4.5rem" : "var(--lumo-font-size-xxxl)").set("font-weight", "700")
                 .set("line-height", "1.1").set("text-transform", "capitalize");
-        latency.getStyle().set("color", "var(--lumo-secondary-text-color)")
+        latency.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap")
                 .set("font-size", large ? "var(--lumo-font-size-m)" : "var(--lumo-font-size-s)");
         notice.getStyle().set("color", "var(--lumo-warning-text-color, #a15c00)").set("display", "block")
                 .set("font-size", "var(--lumo-font-size-s)").set("margin", "var(--lumo-space-s) 0");
@@ -37,6 +37,7 @@ class ClassificationOutput extends Div implements LiveClassification.Display {
         HorizontalLayout head = new HorizontalLayout(label, latency);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.setWidthFull();
+        head.setWrap(true);
         add(head, bars, notice, message);
         notice.setVisible(false);
     }

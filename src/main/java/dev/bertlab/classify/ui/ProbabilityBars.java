@@ -22,7 +22,7 @@ class ProbabilityBars extends Div {
         this.large = large;
         setId(idPrefix);
         setWidthFull();
-        getStyle().set("display", "grid").set("grid-template-columns", large ? "minmax(5em, 10em) 1fr auto" : "minmax(5em, 7em) 1fr auto")
+        getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr auto")
                 .set("align-items", "center").set("column-gap", "var(--lumo-space-m)")
                 .set("row-gap", large ? "var(--lumo-space-m)" : "var(--lumo-space-xs)");
     }

@@ -1,10 +1,12 @@
 package dev.bertlab.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.engine.data.importing.FileFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,9 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads the header and first rows of a CSV, TSV, JSON lines or Parquet file, leniently: a preview shows what is
- * there; the importer checks everything later and reports each problem with its place.
+ * Reads the header and first rows of a CSV, TSV, JSON lines or Parquet file, leniently: a preview shows what can be
+ * read (rows up to a malformed one, well-formed JSON lines); the importer checks everything later and reports each
+ * problem with its place.
  */
 final class FilePreviewReader {
 
@@ -65,8 +68,17 @@ final class FilePreviewReader {
             List<String> columns = parser.getHeaderNames();
             List<Map<String, String>> rows = new ArrayList<>();
             Iterator<CSVRecord> records = parser.iterator();
-            while (rows.size() < maxRows && records.hasNext()) {
-                CSVRecord record = records.next();
+            while (rows.size() < maxRows) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException malformed) {
+                    // the importer reports it with its line; the preview shows what came before
+                    break;
+                }
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < columns.size() && i < record.size(); i++) {
                     row.put(columns.get(i), shorten(record.get(i)));
@@ -86,8 +98,13 @@ final class FilePreviewReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node = JSON.readTree(line);
-                if (!node.isObject()) {
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JsonProcessingException malformed) {
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
                     continue;
                 }
                 Map<String, String> row = new LinkedHashMap<>();

@@ -58,6 +58,10 @@ class DatasetServiceTest {
                 ,neg
                 "an unclosed quote,neg
                 """);
+        FilePreview preview = datasets.preview(file, "broken.csv");
+        assertThat(preview.problem()).isNull();
+        assertThat(preview.columns()).containsExactly("review", "label");
+        assertThat(preview.rows()).hasSizeBetween(1, 3);
         DatasetValidationException failure = catchThrowableOfType(DatasetValidationException.class,
                 () -> datasets.importDataset(request("broken", file)));
         assertThat(failure.problems()).extracting(DatasetProblem::line).contains(3L, 4L, 5L);
@@ -120,6 +124,7 @@ class DatasetServiceTest {
         Path jsonl = upload("reviews.jsonl", """
                 {"t": "great", "s": 1}
 
+                {"t": "broken
                 {"t": "awful", "s": 0, "extra": [1, 2]}
                 """);
         FilePreview preview = datasets.preview(jsonl, "reviews.jsonl");

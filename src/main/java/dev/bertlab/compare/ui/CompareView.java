@@ -288,8 +288,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static EChart chart(String id) {
         EChart chart = new EChart();
         chart.setId(id);
-        chart.setWidth("420px");
+        chart.setWidth(null);
         chart.setHeight("300px");
+        chart.getStyle().set("flex", "1 1 380px").set("min-width", "320px");
         return chart;
     }
 }

@@ -139,9 +139,13 @@ class DatasetAnalysisPanel extends VerticalLayout {
             return;
         }
         lengthChart.setOption(DatasetCharts.tokenLengths(lengths, limit));
-        truncatedShare.setText(String.format(Locale.ROOT, "%.1f%% of %,d sampled train texts (of %,d) are longer "
-                        + "than %d tokens and would be truncated; median %d, 95th percentile %d, longest %d tokens.",
-                100 * lengths.shareTruncatedAt(limit), lengths.sampled(), lengths.population(), limit,
-                lengths.percentile(0.5), lengths.percentile(0.95), lengths.longest()));
+        String sample = lengths.sampled() == lengths.population()
+                ? String.format(Locale.ROOT, "the %,d train texts", lengths.sampled())
+                : String.format(Locale.ROOT, "%,d train texts (sampled evenly from %,d)", lengths.sampled(),
+                        lengths.population());
+        truncatedShare.setText(String.format(Locale.ROOT, "%.1f%% of %s are longer than %d tokens and would be "
+                        + "truncated; median %d, 95th percentile %d, longest %d tokens.",
+                100 * lengths.shareTruncatedAt(limit), sample, limit, lengths.percentile(0.5),
+                lengths.percentile(0.95), lengths.longest()));
     }
 }

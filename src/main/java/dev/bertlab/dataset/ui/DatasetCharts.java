@@ -16,6 +16,8 @@ final class DatasetCharts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TARGET_BINS = 48;
+    private static final String FITS = "#5470c6";
+    private static final String TRUNCATED = "#e67e22";
 
     private DatasetCharts() {
     }
@@ -44,34 +46,31 @@ final class DatasetCharts {
     }
 
     /**
-     * A histogram of token lengths: bars beyond {@code maxLength} in the warning colour, a line at the max length,
-     * and the share truncated in the subtitle.
+     * A histogram of token lengths: bins beyond {@code maxLength} in orange, a dashed line at the max length, and the
+     * share truncated in the subtitle. The axis reaches the max length even when every text is shorter.
      */
     static String tokenLengths(TokenLengths lengths, int maxLength) {
         int binWidth = binWidth(lengths.longest());
         int[] bins = lengths.histogram(binWidth);
-        List<Object> fits = new ArrayList<>();
-        List<Object> truncated = new ArrayList<>();
+        List<Object> data = new ArrayList<>();
         for (int i = 0; i < bins.length; i++) {
-            List<Object> point = List.of(i * binWidth + binWidth / 2.0, bins[i]);
-            (i * binWidth >= maxLength ? truncated : fits).add(point);
+            boolean truncated = i * binWidth >= maxLength;
+            data.add(Map.of("value", List.of(i * binWidth + binWidth / 2.0, bins[i]),
+                    "itemStyle", Map.of("color", truncated ? TRUNCATED : FITS)));
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("title", Map.of("text", "Token lengths (" + lengths.model() + ")", "left", "center",
-                "subtext", String.format(Locale.ROOT, "%.1f%% of %d sampled train texts longer than %d tokens",
-                        100 * lengths.shareTruncatedAt(maxLength), lengths.sampled(), maxLength)));
+                "subtext", String.format(Locale.ROOT, "%.1f%% of %d sampled train texts longer than %d tokens "
+                        + "(orange)", 100 * lengths.shareTruncatedAt(maxLength), lengths.sampled(), maxLength)));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("bottom", 0));
-        option.put("grid", Map.of("left", 60, "right", 30, "top", 60, "bottom", 60));
-        option.put("xAxis", Map.of("type", "value", "name", "tokens", "min", 0));
+        option.put("grid", Map.of("left", 60, "right", 50, "top", 70, "bottom", 40));
+        option.put("xAxis", Map.of("type", "value", "name", "tokens", "min", 0,
+                "max", Math.max(lengths.longest(), maxLength) + binWidth));
         option.put("yAxis", Map.of("type", "value", "name", "texts"));
-        Map<String, Object> maxLine = Map.of("symbol", "none", "label", Map.of("formatter", "max length " + maxLength),
+        Map<String, Object> maxLine = Map.of("symbol", "none", "label", Map.of("formatter", "max length " + maxLength, "position", "insideEndTop"),
                 "lineStyle", Map.of("color", "#c0392b", "type", "dashed"), "data", List.of(Map.of("xAxis", maxLength)));
-        option.put("series", List.of(
-                Map.of("name", "fits", "type", "bar", "barWidth", "90%", "stack", "texts", "data", fits,
-                        "markLine", maxLine),
-                Map.of("name", "truncated", "type", "bar", "barWidth", "90%", "stack", "texts", "data", truncated,
-                        "itemStyle", Map.of("color", "#e67e22"))));
+        option.put("series", List.of(Map.of("name", "texts", "type", "bar", "barWidth", "90%", "data", data,
+                "markLine", maxLine)));
         return write(option);
     }
 

@@ -120,7 +120,7 @@ class DatasetUploadPanel extends VerticalLayout {
         errors.setId("upload-errors");
         errorSummary.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
         problems.setId("upload-problems");
-        problems.addThemeVariants(GridVariant.LUMO_COMPACT);
+        problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.setAllRowsVisible(true);
         problems.addColumn(p -> p.file() == null ? "" : Path.of(p.file()).getFileName().toString())
                 .setHeader("File").setAutoWidth(true).setFlexGrow(0);

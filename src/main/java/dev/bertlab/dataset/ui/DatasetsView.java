@@ -56,20 +56,20 @@ public class DatasetsView extends VerticalLayout {
         grid.setId("datasets-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(DatasetInfo::name).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DatasetInfo::name).setHeader("Name").setWidth("10em").setFlexGrow(1);
         grid.addColumn(DatasetInfo::displayName).setHeader("Title").setFlexGrow(2);
         grid.addColumn(info -> datasets.isBuiltin(info.name()) ? "built-in" : "imported").setHeader("Kind")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DatasetsView::task).setHeader("Task").setFlexGrow(1);
+                .setWidth("7em").setFlexGrow(0);
+        grid.addColumn(DatasetsView::task).setHeader("Task").setFlexGrow(2);
         grid.addColumn(info -> count(info, Split.TRAIN)).setHeader("Train").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(info -> count(info, Split.VALIDATION)).setHeader("Validation")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(info -> count(info, Split.TEST)).setHeader("Test").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::state).setHeader("Fingerprint").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::state).setHeader("Fingerprint").setWidth("11em").setFlexGrow(0);
         if (editor) {
-            grid.addComponentColumn(this::deleteButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(this::deleteButton).setHeader("").setWidth("4em").setFlexGrow(0);
         }
         grid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null && event.isFromClient()) {

@@ -211,7 +211,7 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
     private Component hyperparameterGrid(Hyperparameters hyperparameters) {
         Grid<HyperparameterField> grid = new Grid<>();
         grid.setId("experiment-hyperparameters");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         Hyperparameters defaults = Hyperparameters.defaults();
         grid.addColumn(field -> field.group().title()).setHeader("Group").setAutoWidth(true);

@@ -1,5 +1,6 @@
 package dev.bertlab.experiment.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -184,8 +185,9 @@ public class ExperimentEditorView extends VerticalLayout implements BeforeEnterO
         }
         int count = problems.size() + hyperparameterProblems.size() + (fieldsReadable ? 0 : 1);
         if (count > 0) {
-            showProblems(problems);
-            hyperparameters.showProblems(hyperparameterProblems);
+            Optional<Component> first = showProblems(problems);
+            Optional<Component> firstHyperparameter = hyperparameters.showProblems(hyperparameterProblems);
+            first.or(() -> firstHyperparameter).ifPresent(Component::scrollIntoView);
             UserMessages.error("Nothing saved: " + count + (count == 1 ? " problem" : " problems")
                     + " to fix (marked on the fields)");
             return;
@@ -209,12 +211,15 @@ public class ExperimentEditorView extends VerticalLayout implements BeforeEnterO
         }
     }
 
-    private void showProblems(Map<String, String> problems) {
-        settings.showProblems(problems);
+    /** Marks the general fields and the change note; returns the first marked one in page order. */
+    private Optional<Component> showProblems(Map<String, String> problems) {
+        Optional<Component> first = settings.showProblems(problems);
         if (problems.containsKey("changeNote")) {
             changeNote.setErrorMessage(problems.get("changeNote"));
             changeNote.setInvalid(true);
+            return Optional.of(changeNote);
         }
+        return first;
     }
 
     private void leave(Long experimentId) {

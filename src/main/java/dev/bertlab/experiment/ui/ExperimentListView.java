@@ -138,7 +138,7 @@ public class ExperimentListView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.testAccuracy().map(a -> String.format(Locale.ROOT, "%.3f", a)).orElse("–"))
                 .setHeader("Test accuracy").setTextAlign(ColumnTextAlign.END).setSortable(true)
-                .setComparator(o -> o.testAccuracy().orElse(-1.0)).setAutoWidth(true).setFlexGrow(0);
+                .setComparator(o -> o.testAccuracy().orElse(-1.0)).setWidth("10em").setFlexGrow(0);
         grid.addColumn(o -> TIME.format(o.experiment().getUpdatedAt())).setHeader("Updated").setSortable(true)
                 .setComparator(o -> o.experiment().getUpdatedAt()).setAutoWidth(true).setFlexGrow(0);
         if (editor) {

@@ -1,5 +1,6 @@
 package dev.bertlab.experiment.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an experiment trains on and how it is described: name, dataset (with its task), base model, subset sizes,
@@ -67,18 +69,31 @@ class ExperimentSettingsForm extends FormLayout {
         return binder.writeBeanIfValid(experiment);
     }
 
-    /** Marks each field named in {@code problems} (the service's field names) with its message. */
-    void showProblems(Map<String, String> problems) {
-        Map<String, HasValidation> fields = Map.of("name", name, "dataset", dataset, "baseModel", baseModel,
-                "subsetTrain", subsetTrain, "subsetValidation", subsetValidation, "subsetTest", subsetTest,
-                "device", device);
-        problems.forEach((field, message) -> {
-            HasValidation component = fields.get(field);
-            if (component != null) {
-                component.setErrorMessage(message);
-                component.setInvalid(true);
+    /**
+     * Marks each field named in {@code problems} (the service's field names) with its message.
+     *
+     * @return the first marked field in page order, to scroll to
+     */
+    Optional<Component> showProblems(Map<String, String> problems) {
+        Map<String, Component> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("device", device);
+        fields.put("dataset", dataset);
+        fields.put("baseModel", baseModel);
+        fields.put("subsetTrain", subsetTrain);
+        fields.put("subsetValidation", subsetValidation);
+        fields.put("subsetTest", subsetTest);
+        Component first = null;
+        for (Map.Entry<String, Component> field : fields.entrySet()) {
+            String message = problems.get(field.getKey());
+            if (message != null) {
+                HasValidation validation = (HasValidation) field.getValue();
+                validation.setErrorMessage(message);
+                validation.setInvalid(true);
+                first = first == null ? field.getValue() : first;
             }
-        });
+        }
+        return Optional.ofNullable(first);
     }
 
     private void configureFields() {

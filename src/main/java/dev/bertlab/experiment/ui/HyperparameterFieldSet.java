@@ -17,6 +17,7 @@ import dev.bertlab.experiment.HyperparameterText;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -70,16 +71,24 @@ class HyperparameterFieldSet extends VerticalLayout {
         return HyperparameterText.parse(texts);
     }
 
-    /** Marks each field named in {@code problems} (snake_case keys) with its message and opens its section. */
-    void showProblems(Map<String, String> problems) {
-        problems.forEach((key, message) -> {
-            Editor editor = editors.get(key);
-            if (editor != null && editor.validation() != null) {
+    /**
+     * Marks each field named in {@code problems} (snake_case keys) with its message and opens its section.
+     *
+     * @return the first marked field in form order, to scroll to
+     */
+    Optional<Component> showProblems(Map<String, String> problems) {
+        Component first = null;
+        for (Map.Entry<String, Editor> entry : editors.entrySet()) {
+            String message = problems.get(entry.getKey());
+            Editor editor = entry.getValue();
+            if (message != null && editor.validation() != null) {
                 editor.validation().setErrorMessage(message);
                 editor.validation().setInvalid(true);
-                sections.get(key).setOpened(true);
+                sections.get(entry.getKey()).setOpened(true);
+                first = first == null ? (Component) editor.validation() : first;
             }
-        });
+        }
+        return Optional.ofNullable(first);
     }
 
     void clearProblems() {

@@ -72,6 +72,14 @@ class ExperimentServiceTest {
         assertThat(read.getHyperparameters()).isEqualTo(Hyperparameters.builder().epochs(1).build());
         assertThat(read.getCreatedBy()).isEqualTo("editor");
         assertThat(read.getStage()).isEqualTo(ExperimentStage.INITIAL);
+
+        read.setHyperparameters(read.getHyperparameters().toBuilder().learningRate(3e-5).build());
+        read.setNotes("a higher learning rate should converge in one epoch");
+        Experiment edited = experiments.save(read, "another-editor");
+        assertThat(edited.getId()).isEqualTo(saved.getId());
+        assertThat(experiments.get(saved.getId()).getHyperparameters().learningRate()).isEqualTo(3e-5);
+        assertThat(experiments.get(saved.getId()).getCreatedBy()).isEqualTo("editor");
+        assertThat(repository.count()).isEqualTo(1);
     }
 
     @Test

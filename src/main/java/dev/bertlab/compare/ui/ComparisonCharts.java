@@ -65,7 +65,7 @@ final class ComparisonCharts {
         option.put("xAxis", Map.of("type", "category", "data", labels, "name", "predicted", "nameLocation", "middle",
                 "nameGap", 28, "splitArea", Map.of("show", true)));
         option.put("yAxis", Map.of("type", "category", "data", labels, "name", "gold", "inverse", true,
-                "splitArea", Map.of("show", true)));
+                "nameLocation", "middle", "nameGap", 70, "splitArea", Map.of("show", true)));
         option.put("visualMap", Map.of("min", 0, "max", max, "show", false, "inRange",
                 Map.of("color", List.of("#f4f8fd", "#1f77b4"))));
         option.put("series", List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", true))));

@@ -4,18 +4,24 @@ import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.train.Hyperparameters;
+import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Defines experiments: create, edit, clone and refine, each validated before anything is stored. */
+/**
+ * Defines experiments: create, edit, clone and refine, each validated before anything is stored. Storing needs the
+ * EDITOR role (method security), whichever door the call comes through.
+ */
 @Service
 public class ExperimentService {
 
@@ -47,14 +53,15 @@ public class ExperimentService {
         checkSubset(problems, "subsetTrain", experiment.getSubsetTrain());
         checkSubset(problems, "subsetValidation", experiment.getSubsetValidation());
         checkSubset(problems, "subsetTest", experiment.getSubsetTest());
-        if (!List.of("auto", "cpu", "cuda").contains(experiment.getDevice())
-                && !experiment.getDevice().matches("cuda:\\d+")) {
+        String device = experiment.getDevice();
+        if (device == null || (!List.of("auto", "cpu", "cuda").contains(device) && !device.matches("cuda:\\d+"))) {
             problems.put("device", "auto, cpu, cuda or cuda:N");
         }
         return problems;
     }
 
     @Transactional
+    @RolesAllowed("EDITOR")
     public Experiment save(Experiment experiment, String user) {
         Map<String, String> problems = problems(experiment);
         if (!problems.isEmpty()) {
@@ -81,6 +88,7 @@ public class ExperimentService {
      * so the lineage explains itself.
      */
     @Transactional
+    @RolesAllowed("EDITOR")
     public Experiment refine(long parentId, Experiment child, String changeNote, ExperimentStage stage, String user) {
         if (changeNote == null || changeNote.isBlank()) {
             throw new InvalidExperimentException(Map.of("changeNote", "say what changed and why"));
@@ -117,6 +125,29 @@ public class ExperimentService {
             current = current.getParentId() == null ? null : experiments.findById(current.getParentId()).orElse(null);
         }
         return chain;
+    }
+
+    /**
+     * The whole family of {@code id}: its first ancestor with every descendant, so a page can draw where the
+     * experiment stands among its debugged and refined relatives.
+     */
+    public Lineage family(long id) {
+        List<Experiment> chain = ancestry(id);
+        return descendants(chain.get(0), new HashSet<>());
+    }
+
+    /** The base models a form offers (a Hugging Face model directory may be typed instead). */
+    public List<ModelRegistry.Status> baseModels() {
+        return models.list();
+    }
+
+    private Lineage descendants(Experiment experiment, Set<Long> seen) {
+        seen.add(experiment.getId());
+        List<Lineage> children = experiments.findByParentId(experiment.getId()).stream()
+                .filter(child -> !seen.contains(child.getId()))
+                .sorted(java.util.Comparator.comparing(Experiment::getId))
+                .map(child -> descendants(child, seen)).toList();
+        return new Lineage(experiment, children);
     }
 
     /** The engine's run configuration for one run of this experiment. */

@@ -27,6 +27,9 @@ public final class NavigationEntries {
     public static List<Entry> all() {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("Home", HomeView.class, VaadinIcon.HOME));
+        entries.add(new Entry("Experiments", dev.bertlab.experiment.ui.ExperimentListView.class, VaadinIcon.FLASK));
+        entries.add(new Entry("Datasets", dev.bertlab.dataset.ui.DatasetsView.class, VaadinIcon.DATABASE));
+        entries.add(new Entry("Compare", dev.bertlab.compare.ui.CompareView.class, VaadinIcon.SCALE));
         entries.add(new Entry("Try it", dev.bertlab.classify.ui.TryView.class, VaadinIcon.COMMENT_ELLIPSIS_O));
         entries.add(new Entry("Demo", dev.bertlab.classify.ui.DemoView.class, VaadinIcon.PRESENTATION));
         entries.add(new Entry("Admin", dev.bertlab.admin.ui.AdminView.class, VaadinIcon.COG));

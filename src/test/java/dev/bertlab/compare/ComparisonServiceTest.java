@@ -1,0 +1,136 @@
+package dev.bertlab.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bertlab.engine.eval.ClassificationMetrics;
+import dev.bertlab.engine.eval.MetricsJson;
+import dev.bertlab.engine.run.RunDirectory;
+import dev.bertlab.engine.run.TrainingLogWriter;
+import dev.bertlab.engine.train.Hyperparameters;
+import dev.bertlab.engine.train.TrainingEvents;
+import dev.bertlab.experiment.Experiment;
+import dev.bertlab.experiment.ExperimentService;
+import dev.bertlab.run.RunStatus;
+import dev.bertlab.run.TrainingRun;
+import dev.bertlab.run.TrainingRunRepository;
+import dev.bertlab.support.DashboardTest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Two finished runs with real run directories, compared: settings, metrics, curves and confusion matrices. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithMockUser(username = "editor", roles = {"VIEWER", "EDITOR"})
+class ComparisonServiceTest {
+
+    private static final Path DATA = DashboardTest.newDataDirectory("comparison-service");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        DashboardTest.register(registry, DATA);
+    }
+
+    @Autowired
+    ComparisonService comparisons;
+
+    @Autowired
+    ExperimentService experiments;
+
+    @Autowired
+    TrainingRunRepository runs;
+
+    @Test
+    void twoRunsSideBySide() throws IOException {
+        Experiment experiment = new Experiment();
+        experiment.setName("imdb minilm");
+        experiment.setDataset("imdb");
+        experiment.setBaseModel("all-MiniLM-L6-v2");
+        experiment = experiments.save(experiment, "editor");
+        Hyperparameters before = Hyperparameters.builder().epochs(2).build();
+        Hyperparameters after = before.toBuilder().classifierDropout(0.3).build();
+        TrainingRun first = run(experiment.getId(), before, "first", Map.of("accuracy", 0.80, "loss", 0.45),
+                new double[] {0.69, 0.50, 0.40}, new double[] {0.55, 0.50}, new double[] {0.75, 0.80},
+                new int[] {0, 0, 1, 1}, new float[][] {{0.9f, 0.1f}, {0.4f, 0.6f}, {0.2f, 0.8f}, {0.3f, 0.7f}});
+        TrainingRun second = run(experiment.getId(), after, "second", Map.of("accuracy", 0.86, "loss", 0.38),
+                new double[] {0.69, 0.45, 0.35}, new double[] {0.45, 0.40}, new double[] {0.84, 0.86},
+                new int[] {0, 0, 1, 1}, new float[][] {{0.9f, 0.1f}, {0.8f, 0.2f}, {0.2f, 0.8f}, {0.3f, 0.7f}});
+        TrainingRun running = run(experiment.getId(), before, "running", Map.of(), new double[0], new double[0],
+                new double[0], null, null);
+        running.setStatus(RunStatus.RUNNING);
+        runs.save(running);
+
+        assertThat(comparisons.finishedRuns()).extracting(RunChoice::id)
+                .containsExactly(second.getId(), first.getId());
+        assertThat(comparisons.finishedRuns().get(0).label()).isEqualTo("#" + second.getId()
+                + " imdb minilm · SUCCEEDED");
+
+        RunComparison comparison = comparisons.compare(List.of(first.getId(), second.getId(), 999L));
+        assertThat(comparison.runs()).extracting(run -> run.run().getId()).containsExactly(first.getId(),
+                second.getId());
+        assertThat(comparison.runs()).allSatisfy(run -> assertThat(run.problem()).isNull());
+        assertThat(comparison.hyperparameters()).filteredOn(HyperparameterRow::differs)
+                .extracting(HyperparameterRow::key).containsExactly("classifier_dropout");
+
+        MetricRow testAccuracy = comparison.metrics().stream()
+                .filter(row -> row.split().equals("test") && row.metric().equals("accuracy")).findFirst().orElseThrow();
+        assertThat(testAccuracy.delta(1)).isCloseTo(0.06, within(1e-9));
+
+        MetricHistory trainingLoss = comparison.histories().get(0);
+        assertThat(trainingLoss.metric()).isEqualTo(ComparisonService.TRAINING_LOSS);
+        assertThat(trainingLoss.best()).containsExactly(0.40, 0.35);
+        MetricHistory validationLoss = history(comparison, "validation loss");
+        assertThat(validationLoss.best()).containsExactly(0.50, 0.40);
+        assertThat(validationLoss.last()).containsExactly(0.50, 0.40);
+        MetricHistory validationAccuracy = history(comparison, "validation accuracy");
+        assertThat(validationAccuracy.best()).containsExactly(0.80, 0.86);
+
+        assertThat(comparison.runs().get(0).log().trainCurve("loss")).hasSize(3);
+        assertThat(comparison.runs().get(0).testMetrics().confusionMatrix().count(0, 1)).isEqualTo(1);
+        assertThat(comparison.runs().get(1).testMetrics().confusionMatrix().count(0, 1)).isZero();
+    }
+
+    private static MetricHistory history(RunComparison comparison, String metric) {
+        return comparison.histories().stream().filter(h -> h.metric().equals(metric)).findFirst().orElseThrow();
+    }
+
+    private TrainingRun run(long experimentId, Hyperparameters hyperparameters, String name,
+            Map<String, Double> test, double[] trainLoss, double[] evalLoss, double[] evalAccuracy, int[] gold,
+            float[][] probabilities) throws IOException {
+        RunDirectory directory = new RunDirectory(DATA.resolve("runs").resolve(name));
+        try (TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
+            for (int i = 0; i < trainLoss.length; i++) {
+                log.onStep(new TrainingEvents.StepLogged(10 * (i + 1), i / 2.0, trainLoss[i], 2e-5, 1, 10, 1000, 0.1,
+                        i));
+            }
+            for (int i = 0; i < evalLoss.length; i++) {
+                log.onEvaluation(new TrainingEvents.Evaluated(15 * (i + 1), i + 1, Map.of("loss", evalLoss[i],
+                        "accuracy", evalAccuracy[i]), i == evalLoss.length - 1));
+            }
+        }
+        if (gold != null) {
+            MetricsJson.write(ClassificationMetrics.compute(gold, probabilities, List.of("neg", "pos")),
+                    directory.metrics("test"));
+        }
+        TrainingRun run = new TrainingRun();
+        run.setExperimentId(experimentId);
+        run.setHyperparameters(hyperparameters);
+        run.setStatus(RunStatus.SUCCEEDED);
+        run.setQueuedAt(Instant.now());
+        run.setCreatedBy("editor");
+        run.setRunDirectory(directory.root().toString());
+        run.setTestMetrics(new LinkedHashMap<>(test));
+        run.setValidationMetrics(new LinkedHashMap<>(Map.of("accuracy", evalAccuracy.length == 0 ? 0
+                : evalAccuracy[evalAccuracy.length - 1])));
+        return runs.save(run);
+    }
+}

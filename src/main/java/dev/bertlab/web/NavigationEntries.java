@@ -27,6 +27,8 @@ public final class NavigationEntries {
     public static List<Entry> all() {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("Home", HomeView.class, VaadinIcon.HOME));
+        entries.add(new Entry("Runs", dev.bertlab.run.ui.RunsView.class, VaadinIcon.FLASH));
+        entries.add(new Entry("Schedules", dev.bertlab.run.ui.SchedulesView.class, VaadinIcon.CALENDAR_CLOCK));
         return entries;
     }
 }

@@ -27,6 +27,10 @@ public final class CronText {
             return NIGHTLY;
         }
         String[] fields = trimmed.split(" ");
+        if (fields.length < 5 || fields.length > 7) {
+            throw new InvalidScheduleException("a cron expression has five fields (minute hour day-of-month month "
+                    + "day-of-week), e.g. 0 1 * * * for every night at 01:00; this one has " + fields.length);
+        }
         String quartz = fields.length == 5 ? fromUnix(fields) : trimmed;
         try {
             CronExpression.validateExpression(quartz);

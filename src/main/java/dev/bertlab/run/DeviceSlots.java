@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceSlots {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeviceSlots.class);
+
     private final int cpuSlots;
     private final IntSupplier gpuCounter;
     private volatile Integer gpus;
@@ -83,7 +85,13 @@ public class DeviceSlots {
     private int gpus() {
         Integer count = gpus;
         if (count == null) {
-            count = gpuCounter.getAsInt();
+            try {
+                count = gpuCounter.getAsInt();
+            } catch (RuntimeException | LinkageError e) {
+                // the engine will not load: the runs fail with its message; the queue itself keeps working
+                LOG.warn("cannot count the GPUs ({}); only CPU slots", e.toString());
+                count = 0;
+            }
             gpus = count;
         }
         return count;

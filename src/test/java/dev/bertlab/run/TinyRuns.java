@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /** Tiny real runs for the tests: MiniLM on a slice of the Amazon sentences, a few seconds each on a CPU. */
-final class TinyRuns {
+public final class TinyRuns {
 
     static final String MODEL = "all-MiniLM-L6-v2";
 
@@ -24,7 +24,7 @@ final class TinyRuns {
      * Unpacks MiniLM once into the project's data directory and links it into a test's data directory, so that
      * each test class does not unpack 90 MB again.
      */
-    static void shareMiniLm(Path testData) {
+    public static void shareMiniLm(Path testData) {
         try {
             Path shared = Path.of(System.getProperty("bertlab.data", "data")).toAbsolutePath();
             ModelRegistry registry = ModelRegistry.inDataDirectory(shared);
@@ -40,7 +40,7 @@ final class TinyRuns {
     }
 
     /** An experiment on amazon: {@code train} training sentences, 32 validation, 32 test, max length 32. */
-    static Experiment experiment(ExperimentService experiments, String name, int train,
+    public static Experiment experiment(ExperimentService experiments, String name, int train,
             UnaryOperator<Hyperparameters.Builder> tweak) {
         Experiment experiment = new Experiment();
         experiment.setName(name);
@@ -55,7 +55,7 @@ final class TinyRuns {
         return experiments.save(experiment, "tester");
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -43,7 +43,8 @@ final class ChartOptions {
         option.putObject("grid").put("left", 90).put("right", 16).put("top", 48).put("bottom", 56);
         ObjectNode x = option.putObject("xAxis").put("type", "category").put("name", "predicted")
                 .put("nameLocation", "middle").put("nameGap", 30);
-        ObjectNode y = option.putObject("yAxis").put("type", "category").put("name", "gold").put("inverse", true);
+        ObjectNode y = option.putObject("yAxis").put("type", "category").put("name", "gold").put("inverse", true)
+                .put("nameLocation", "middle").put("nameGap", 70);
         labels.forEach(label -> {
             x.withArray("data").add(label);
             y.withArray("data").add(label);

@@ -26,6 +26,7 @@ class EvaluationsGrid extends Grid<Map<String, Double>> {
                     .setKey(metric).setVisible(false);
         }
         addColumn(row -> Double.valueOf(1.0).equals(row.get("best")) ? "best so far" : "").setHeader("");
+        setEmptyStateText("No evaluation yet (or eval_strategy NO).");
     }
 
     void show(List<Map<String, Double>> evaluations) {

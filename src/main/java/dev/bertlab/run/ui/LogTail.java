@@ -17,7 +17,7 @@ class LogTail extends Pre {
         getStyle().set("max-height", "260px").set("overflow", "auto").set("margin", "0")
                 .set("font-size", "var(--lumo-font-size-xs)").set("background", "var(--lumo-contrast-5pct)")
                 .set("padding", "var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("white-space", "pre-wrap");
+                .set("white-space", "pre-wrap").set("box-sizing", "border-box");
     }
 
     void show(List<String> tail) {

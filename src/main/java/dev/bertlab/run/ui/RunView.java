@@ -145,10 +145,6 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         resume.addClickListener(click -> act(() -> runs.resume(run.getId(), user()),
                 "Queued again: the run continues from its latest checkpoint."));
-        // viewers see no actions at all; the service is only reached through them
-        boolean editor = authentication.hasRole("EDITOR");
-        cancel.setVisible(editor);
-        resume.setVisible(editor);
     }
 
     private void configureOutcome() {
@@ -158,7 +154,13 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         misclassifiedNote.setId("misclassified-note");
         outcome.setWidthFull();
         outcome.add(section("Final metrics", finalMetrics), section("Confusion matrix", confusion),
-                section("Misclassified test examples", new VerticalLayout(misclassifiedNote, misclassified)));
+                section("Misclassified test examples", misclassifiedSection()));
+    }
+
+    private Component misclassifiedSection() {
+        VerticalLayout layout = new VerticalLayout(misclassifiedNote, misclassified);
+        layout.setPadding(false);
+        return layout;
     }
 
     private void showEverything() {
@@ -179,9 +181,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         reason.setText(run.getReason() == null ? "" : run.getReason());
         reason.setVisible(run.getReason() != null);
         progress.show(run);
-        boolean live = !run.getStatus().isFinal();
-        cancel.setEnabled(live && !run.isCancelRequested());
-        resume.setEnabled(run.getStatus() == RunStatus.CANCELLED || run.getStatus() == RunStatus.FAILED);
+        // only the action that applies now; viewers get none
+        boolean editor = authentication.hasRole("EDITOR");
+        cancel.setVisible(editor && !run.getStatus().isFinal());
+        cancel.setEnabled(!run.isCancelRequested());
+        resume.setVisible(editor && (run.getStatus() == RunStatus.CANCELLED || run.getStatus() == RunStatus.FAILED));
         downloads.show(run);
         showOutcome();
     }
@@ -225,7 +229,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                 misclassifiedNote.setText("The examples cannot be shown: " + rootMessage(failure));
                 return;
             }
-            misclassified.setItems(examples);
+            misclassified.show(examples);
             misclassifiedNote.setText(examples.isEmpty() ? "The model got every test example right."
                     : examples.size() + " test examples misclassified; sort by confidence to see the surest mistakes.");
         }));

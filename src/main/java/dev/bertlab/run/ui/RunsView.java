@@ -106,8 +106,7 @@ public class RunsView extends VerticalLayout {
         grid.addComponentColumn(run -> new StatusBadge(run.getStatus())).setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(RunsView::progress).setHeader("Progress").setFlexGrow(2);
-        grid.addColumn(run -> TimeText.instant(run.getStartedAt() != null ? run.getStartedAt()
-                : run.getScheduledFor())).setHeader("Started").setAutoWidth(true);
+        grid.addColumn(RunsView::started).setHeader("Started").setAutoWidth(true);
         grid.addColumn(TimeText::runDuration).setHeader("Duration").setAutoWidth(true);
         grid.addColumn(run -> TimeText.metric(run.getTestMetrics().get("accuracy"))).setHeader("Test accuracy")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -134,6 +133,14 @@ public class RunsView extends VerticalLayout {
         cell.setPadding(false);
         cell.setSpacing(false);
         return cell;
+    }
+
+    private static String started(TrainingRun run) {
+        if (run.getStartedAt() != null) {
+            return TimeText.instant(run.getStartedAt());
+        }
+        return run.getStatus() == RunStatus.QUEUED && run.getScheduledFor() != null
+                ? "scheduled " + TimeText.instant(run.getScheduledFor()) : "";
     }
 
     private void refresh() {

@@ -77,6 +77,7 @@ class TrainingCharts extends Div {
     private static EChart chart(String id) {
         EChart chart = new EChart();
         chart.setId(id);
+        chart.setWidthFull();
         chart.setHeight("280px");
         return chart;
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "run")
+@DynamicUpdate // only changed columns: a state change never overwrites a cancel request written meanwhile
 public class TrainingRun {
 
     @Id
@@ -46,8 +48,13 @@ public class TrainingRun {
     @Lob
     private String reason;
 
+    /** The device asked for (auto, cpu, cuda, cuda:N) while queued; the device it trains on once started. */
     @Column(length = 32)
     private String device;
+
+    /** The device slot held while RUNNING ("cpu-1", "cuda:0"); null otherwise. Unique in the table. */
+    @Column(length = 32)
+    private String slot;
 
     @Column(name = "scheduled_for")
     private Instant scheduledFor;
@@ -118,6 +125,8 @@ public class TrainingRun {
     public void setReason(String reason) { this.reason = reason; }
     public String getDevice() { return device; }
     public void setDevice(String device) { this.device = device; }
+    public String getSlot() { return slot; }
+    public void setSlot(String slot) { this.slot = slot; }
     public Instant getScheduledFor() { return scheduledFor; }
     public void setScheduledFor(Instant scheduledFor) { this.scheduledFor = scheduledFor; }
     public Instant getQueuedAt() { return queuedAt; }

@@ -1,0 +1,154 @@
+package dev.bertlab.run;
+
+import dev.bertlab.engine.run.RunResult;
+import dev.bertlab.engine.train.TrainingOutcome;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change of a run's state, each in its own transaction and each checking the state it starts from, so that
+ * concurrent requests (a cancel while the dispatcher starts the run) cannot both win. Listeners hear of each
+ * change once it is committed.
+ */
+@Component
+public class RunTransitions {
+
+    private final TrainingRunRepository runs;
+    private final RunEvents events;
+
+    public RunTransitions(TrainingRunRepository runs, RunEvents events) {
+        this.runs = runs;
+        this.events = events;
+    }
+
+    /** An execution starts: one more attempt. Empty unless the run holds a slot. */
+    @Transactional
+    public Optional<TrainingRun> begin(long runId) {
+        TrainingRun run = runs.findById(runId).orElse(null);
+        if (run == null || run.getStatus() != RunStatus.RUNNING || run.getSlot() == null) {
+            return Optional.empty();
+        }
+        run.setAttempts(run.getAttempts() + 1);
+        if (run.getStartedAt() == null) {
+            run.setStartedAt(Instant.now());
+        }
+        run.setReason(null);
+        return Optional.of(run);
+    }
+
+    /** Training ended (completed, early-stopped, cancelled or diverged); the slot is free again. */
+    @Transactional
+    public TrainingRun finish(long runId, RunResult result) {
+        TrainingOutcome outcome = result.outcome();
+        RunStatus status = switch (outcome.reason()) {
+            case COMPLETED, EARLY_STOPPED -> RunStatus.SUCCEEDED;
+            case CANCELLED -> RunStatus.CANCELLED;
+            case DIVERGED -> RunStatus.DIVERGED;
+        };
+        TrainingRun run = get(runId);
+        run.setStatus(status);
+        run.setReason(outcome.reason() == TrainingOutcome.FinishReason.COMPLETED ? null : outcome.message());
+        run.setStep(outcome.steps());
+        run.setTotalSteps(outcome.totalSteps());
+        run.setDatasetFingerprint(result.datasetFingerprint());
+        if (result.validation() != null) {
+            run.setValidationMetrics(new LinkedHashMap<>(result.validation().scalars()));
+        }
+        if (result.test() != null) {
+            run.setTestMetrics(new LinkedHashMap<>(result.test().scalars()));
+        }
+        if (status == RunStatus.SUCCEEDED) {
+            run.setEpoch(run.getEpochs());
+        }
+        return end(run);
+    }
+
+    /** The execution failed: the reason is the error's message. */
+    @Transactional
+    public TrainingRun fail(long runId, String reason) {
+        TrainingRun run = get(runId);
+        if (run.getStatus().isFinal()) {
+            return run;
+        }
+        run.setStatus(RunStatus.FAILED);
+        run.setReason(reason);
+        return end(run);
+    }
+
+    /**
+     * The application stops while the run trains (its checkpoint is saved): back into the queue, ahead of later
+     * runs (it keeps its queue time), to resume at the next start.
+     */
+    @Transactional
+    public TrainingRun interrupt(long runId, String reason, Integer step) {
+        TrainingRun run = get(runId);
+        if (step != null) {
+            run.setStep(step);
+        }
+        run.setStatus(RunStatus.QUEUED);
+        run.setReason(reason);
+        run.setSlot(null);
+        run.setEtaSeconds(null);
+        events.publishAfterCommit(new RunEvent.StateChanged(runId, RunStatus.QUEUED, reason));
+        return run;
+    }
+
+    /** Cancels a run that has not started; false when it is no longer queued. */
+    @Transactional
+    public boolean cancelQueued(long runId, String reason) {
+        TrainingRun run = get(runId);
+        if (run.getStatus() != RunStatus.QUEUED) {
+            return false;
+        }
+        run.setStatus(RunStatus.CANCELLED);
+        run.setReason(reason);
+        end(run);
+        return true;
+    }
+
+    /** A cancelled or failed run goes back into the queue, at its end, to continue from its checkpoint. */
+    @Transactional
+    public TrainingRun requeue(long runId) {
+        TrainingRun run = get(runId);
+        if (!List.of(RunStatus.CANCELLED, RunStatus.FAILED).contains(run.getStatus())) {
+            throw new RunStateException("run " + runId + " is " + run.getStatus()
+                    + ": only a cancelled or failed run can be resumed");
+        }
+        run.setStatus(RunStatus.QUEUED);
+        run.setReason(null);
+        run.setCancelRequested(false);
+        run.setFinishedAt(null);
+        run.setScheduledFor(null);
+        run.setEtaSeconds(null);
+        run.setQueuedAt(Instant.now());
+        events.publishAfterCommit(new RunEvent.StateChanged(runId, RunStatus.QUEUED, null));
+        return run;
+    }
+
+    /**
+     * Runs left RUNNING by a process that is gone, whose job Quartz will not fire again: back into the queue.
+     */
+    @Transactional
+    public void requeueOrphan(long runId) {
+        TrainingRun run = get(runId);
+        if (run.getStatus() == RunStatus.RUNNING) {
+            interrupt(runId, "interrupted when the application stopped; resumes from its last checkpoint", null);
+        }
+    }
+
+    private TrainingRun end(TrainingRun run) {
+        run.setSlot(null);
+        run.setFinishedAt(Instant.now());
+        run.setEtaSeconds(run.getStatus() == RunStatus.SUCCEEDED ? 0.0 : null);
+        events.publishAfterCommit(new RunEvent.StateChanged(run.getId(), run.getStatus(), run.getReason()));
+        return run;
+    }
+
+    private TrainingRun get(long runId) {
+        return runs.findById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.bertlab.run.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.bertlab.run.RunFile;
+import dev.bertlab.run.RunResults;
+import dev.bertlab.run.TrainingRun;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Links to the run's files: the model (Hugging Face layout, zipped), predictions, metrics, the training log. */
+class RunDownloads extends FlexLayout {
+
+    private final RunResults results;
+
+    RunDownloads(RunResults results) {
+        this.results = results;
+        setId("downloads");
+        setFlexWrap(FlexWrap.WRAP);
+        getStyle().set("gap", "var(--lumo-space-m)");
+    }
+
+    void show(TrainingRun run) {
+        removeAll();
+        if (results.hasModel(run)) {
+            long id = run.getId();
+            DownloadHandler zip = event -> {
+                event.setFileName("run-" + id + "-model.zip");
+                event.setContentType("application/zip");
+                try (OutputStream out = event.getOutputStream()) {
+                    results.writeModelZip(run, out);
+                }
+            };
+            add(link(new Anchor(zip, AttachmentType.DOWNLOAD, "Model (Hugging Face, zip)"), "download-model"));
+        }
+        for (RunFile file : RunFile.values()) {
+            Optional<Path> path = results.file(run, file);
+            path.ifPresent(p -> add(link(new Anchor(DownloadHandler.forFile(p.toFile(),
+                    "run-" + run.getId() + "-" + p.getFileName()), AttachmentType.DOWNLOAD, file.label()),
+                    "download-" + file.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
+        }
+        if (getComponentCount() == 0) {
+            add(new com.vaadin.flow.component.html.Span("Nothing to download yet."));
+        }
+    }
+
+    private static Anchor link(Anchor anchor, String id) {
+        anchor.setId(id);
+        anchor.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
+        anchor.getStyle().set("display", "inline-flex").set("gap", "0.3em").set("align-items", "center");
+        return anchor;
+    }
+}

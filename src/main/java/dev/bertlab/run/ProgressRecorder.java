@@ -9,6 +9,8 @@ import dev.bertlab.engine.train.TrainingListener;
  */
 final class ProgressRecorder implements TrainingListener {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProgressRecorder.class);
+
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
     private final long runId;
@@ -50,9 +52,14 @@ final class ProgressRecorder implements TrainingListener {
 
     private void write() {
         TrainingEvents.Progress p = latest;
-        runs.recordProgress(runId, p.step(), p.totalSteps(), p.epoch(), p.epochs(),
-                Double.isFinite(p.etaSeconds()) ? p.etaSeconds() : null);
         lastWrite = System.nanoTime();
-        unwritten = false;
+        try {
+            runs.recordProgress(runId, p.step(), p.totalSteps(), p.epoch(), p.epochs(),
+                    Double.isFinite(p.etaSeconds()) ? p.etaSeconds() : null);
+            unwritten = false;
+        } catch (RuntimeException e) {
+            // a missed progress write must not stop the training; the next one catches up
+            LOG.warn("cannot record the progress of run {}: {}", runId, e.getMessage());
+        }
     }
 }

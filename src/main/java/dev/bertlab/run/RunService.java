@@ -94,7 +94,7 @@ public class RunService {
         if (later) {
             triggers.dispatchAt(run.getId(), when);
         } else {
-            triggers.dispatchSoon();
+            triggers.dispatchAfterCommit();
         }
         activity.append(run, (later ? "scheduled for " + when : "queued") + " by " + user);
         events.publishAfterCommit(new RunEvent.StateChanged(run.getId(), RunStatus.QUEUED, null));

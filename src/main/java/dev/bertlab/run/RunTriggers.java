@@ -16,6 +16,8 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The Quartz side of runs: the dispatcher job (which hands free device slots to queued runs) and one job per
@@ -52,6 +54,23 @@ public class RunTriggers {
         } catch (SchedulerException e) {
             LOG.debug("could not trigger the dispatcher now; its tick will: {}", e.getMessage());
         }
+    }
+
+    /**
+     * {@link #dispatchSoon()} once the current transaction has committed, so that the dispatcher sees what it
+     * wrote (at once without a transaction).
+     */
+    public void dispatchAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            dispatchSoon();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatchSoon();
+            }
+        });
     }
 
     /** Asks the dispatcher to look at the queue when a run scheduled for {@code when} is due. */

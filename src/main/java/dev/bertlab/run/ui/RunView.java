@@ -25,6 +25,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.bertlab.engine.run.TrainingLogReader;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.ConfusionCounts;
@@ -164,8 +165,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void showEverything() {
-        charts.draw(results.trainingLog(run));
-        evaluations.show(results.trainingLog(run).eval());
+        TrainingLogReader.Log history = results.trainingLog(run);
+        charts.draw(history);
+        evaluations.show(history.eval());
         log.show(results.activityTail(run, TAIL_LINES));
         showState();
     }

@@ -79,11 +79,11 @@ class FineTunerTest {
 
     @Test
     void learnsTheTinyTask() throws Exception {
-        Hyperparameters hp = base().learningRate(5e-3).epochs(6).evalStrategy(Hyperparameters.EvalStrategy.EPOCH)
+        Hyperparameters hp = base().learningRate(5e-3).epochs(10).evalStrategy(Hyperparameters.EvalStrategy.EPOCH)
                 .metricForBestModel("accuracy").build();
         Run run = train(hp, temp.resolve("learn"), false, 0, null);
         assertThat(run.outcome().reason()).isEqualTo(TrainingOutcome.FinishReason.COMPLETED);
-        assertThat(run.outcome().steps()).isEqualTo(6 * 12);
+        assertThat(run.outcome().steps()).isEqualTo(10 * 12);
         assertThat(run.outcome().bestMetric()).isGreaterThan(0.9);
     }
 

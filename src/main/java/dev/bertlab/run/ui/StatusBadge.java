@@ -4,15 +4,15 @@ import com.vaadin.flow.component.html.Span;
 import dev.bertlab.run.RunStatus;
 
 /** A run's state as a coloured pill; {@code data-status} holds the state for tests. */
-class StatusBadge extends Span {
+public class StatusBadge extends Span {
 
-    StatusBadge(RunStatus status) {
+    public StatusBadge(RunStatus status) {
         getStyle().set("border-radius", "var(--lumo-border-radius-l)").set("padding", "0.15em 0.65em")
                 .set("font-size", "var(--lumo-font-size-s)").set("font-weight", "500").set("white-space", "nowrap");
         setStatus(status);
     }
 
-    void setStatus(RunStatus status) {
+    public void setStatus(RunStatus status) {
         setText(status.name().toLowerCase());
         getElement().setAttribute("data-status", status.name());
         String tone = switch (status) {

@@ -85,7 +85,7 @@ public final class HyperparameterText {
     }
 
     /** The shortest exact text of a number: 2e-05 as {@code 2e-5}, 3.0 as {@code 3}. */
-    static String decimal(double value) {
+    public static String decimal(double value) {
         String text = Double.toString(value);
         int exponent = text.indexOf('E');
         if (exponent < 0) {

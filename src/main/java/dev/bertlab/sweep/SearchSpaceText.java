@@ -45,8 +45,13 @@ public final class SearchSpaceText {
     public static String format(SearchSpace space) {
         StringBuilder text = new StringBuilder();
         space.values().forEach((name, options) -> text.append(name).append(": ")
-                .append(String.join(", ", options.stream().map(String::valueOf).toList())).append('\n'));
+                .append(String.join(", ", options.stream().map(SearchSpaceText::valueText).toList())).append('\n'));
         return text.toString();
+    }
+
+    /** One value as people write it: 2e-5 rather than 2.0E-5. */
+    public static String valueText(Object value) {
+        return value instanceof Double d ? dev.bertlab.experiment.HyperparameterText.decimal(d) : String.valueOf(value);
     }
 
     private static Object value(String text) {

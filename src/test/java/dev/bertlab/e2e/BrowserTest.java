@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -27,6 +29,15 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+
+    /** What the browser showed when a test failed, to read the failure from a picture. */
+    @RegisterExtension
+    final AfterTestExecutionCallback failureScreenshots = test -> {
+        if (test.getExecutionException().isPresent() && this.page != null && !this.page.isClosed()) {
+            screenshot("FAILED-" + test.getRequiredTestClass().getSimpleName() + "-"
+                    + test.getRequiredTestMethod().getName());
+        }
+    };
 
     protected BrowserContext context;
     protected Page page;

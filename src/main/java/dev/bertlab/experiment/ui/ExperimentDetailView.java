@@ -114,14 +114,15 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
         if (parentId != null) {
             Optional<TrainingRun> parentRun = overviews.latestSucceededRun(parentId);
             Optional<TrainingRun> ownRun = overview.latestSucceededRun();
-            Button compare = button("Compare with parent", VaadinIcon.SCALE, "compare-with-parent",
-                    () -> getUI().ifPresent(ui -> ui.navigate("compare?runs=" + parentRun.orElseThrow().getId() + ","
-                            + ownRun.orElseThrow().getId())));
             boolean possible = parentRun.isPresent() && ownRun.isPresent();
+            Button compare = new Button("Compare with parent", VaadinIcon.SCALE.create());
+            compare.setId("compare-with-parent");
             compare.setEnabled(possible);
             compare.setTooltipText(possible ? "The latest finished runs of the parent and of this experiment"
                     : "Needs a finished run of the parent and of this experiment");
-            actions.add(compare);
+            // a link, so that the address keeps the short form people share: compare?runs=3,7
+            actions.add(possible ? new Anchor("compare?runs=" + parentRun.get().getId() + "," + ownRun.get().getId(),
+                    compare) : compare);
         }
         return actions;
     }

@@ -89,7 +89,7 @@ public class SweepView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.addComponentColumn(t -> new Anchor("runs/" + t.run().getId(), "run " + t.run().getId())).setHeader("Run");
         grid.addComponentColumn(t -> new StatusBadge(t.run().getStatus())).setHeader("Status");
         for (String name : space.values().keySet()) {
-            grid.addColumn(t -> String.valueOf(t.values().get(name))).setHeader(name);
+            grid.addColumn(t -> SearchSpaceText.valueText(t.values().get(name))).setHeader(name);
         }
         grid.addColumn(t -> t.score() == null ? "" : String.format(Locale.ROOT, "%.4f", t.score()))
                 .setHeader(sweep.getMetric());
@@ -107,18 +107,23 @@ public class SweepView extends VerticalLayout implements HasUrlParameter<Long> {
         List<String> knobs = new ArrayList<>(sweeps.space(sweep).values().keySet());
         for (String knob : knobs) {
             EChart chart = new EChart(scatter(knob, scored));
+            chart.setId("sweep-scatter-" + knob.replace('_', '-'));
+            chart.setWidthFull();
             chart.setHeight("260px");
             charts.add(chart);
         }
         if (knobs.size() > 1) {
             EChart parallel = new EChart(parallel(knobs, scored));
             parallel.setId("sweep-parallel");
+            parallel.setWidthFull();
+            parallel.setHeight("320px");
             charts.add(parallel);
         }
     }
 
     private String scatter(String knob, List<SweepTrial> scored) {
         ObjectNode option = JSON.createObjectNode();
+        option.put("animation", false);
         option.putObject("title").put("text", sweep.getMetric() + " against " + knob);
         option.putObject("tooltip").put("trigger", "item");
         boolean numeric = scored.stream().allMatch(t -> t.values().get(knob) instanceof Number);
@@ -144,6 +149,7 @@ public class SweepView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private String parallel(List<String> knobs, List<SweepTrial> scored) {
         ObjectNode option = JSON.createObjectNode();
+        option.put("animation", false);
         option.putObject("title").put("text", "All swept hyperparameters and " + sweep.getMetric());
         ArrayNode axes = option.putArray("parallelAxis");
         for (int i = 0; i < knobs.size(); i++) {

@@ -101,7 +101,7 @@ public class ExperimentService {
     }
 
     public Experiment get(long id) {
-        return experiments.findById(id).orElseThrow(() -> new IllegalArgumentException("no experiment " + id));
+        return experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
     }
 
     public Optional<Experiment> find(long id) {

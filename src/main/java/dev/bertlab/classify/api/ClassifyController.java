@@ -2,6 +2,7 @@ package dev.bertlab.classify.api;
 
 import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassificationService;
+import dev.bertlab.web.api.OpenApiDescription;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;

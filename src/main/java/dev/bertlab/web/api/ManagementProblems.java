@@ -1,0 +1,75 @@
+package dev.bertlab.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.bertlab.experiment.ExperimentNotFoundException;
+import dev.bertlab.experiment.InvalidExperimentException;
+import dev.bertlab.experiment.api.ExperimentController;
+import dev.bertlab.run.RunNotFoundException;
+import dev.bertlab.run.RunStateException;
+import dev.bertlab.run.api.RunController;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The experiment and run API's errors as problem details: an invalid experiment lists every problem by field in
+ * {@code problems}, as the form marks them.
+ */
+@RestControllerAdvice(assignableTypes = {ExperimentController.class, RunController.class})
+public class ManagementProblems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(InvalidExperimentException.class)
+    ProblemDetail invalid(InvalidExperimentException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid experiment", e.problems().entrySet().stream()
+                .map(p -> p.getKey() + ": " + p.getValue()).collect(Collectors.joining("; ")));
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler({ExperimentNotFoundException.class, RunNotFoundException.class})
+    ProblemDetail notFound(IllegalArgumentException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(RunStateException.class)
+    ProblemDetail conflict(RunStateException e) {
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        String reason;
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            reason = "'" + mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                    : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
+                    + "' has the wrong type: " + mapping.getOriginalMessage();
+        } else if (cause instanceof JsonProcessingException json) {
+            reason = "the body is not valid JSON: " + json.getOriginalMessage();
+        } else {
+            reason = "the body must be a JSON object";
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", reason));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

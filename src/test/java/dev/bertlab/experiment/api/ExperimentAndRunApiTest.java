@@ -1,0 +1,160 @@
+package dev.bertlab.experiment.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.experiment.ExperimentRepository;
+import dev.bertlab.security.ApiTokenService;
+import dev.bertlab.security.Role;
+import dev.bertlab.security.UserService;
+import dev.bertlab.support.DashboardTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Experiments and runs over real HTTP with real tokens, H2 and Quartz: an editor's script defines an experiment and
+ * queues its run for tonight; invalid settings come back named by field; a viewer's token may look but not create.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExperimentAndRunApiTest {
+
+    private static final Path DATA = DashboardTest.newDataDirectory("experiment-api");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VALID = """
+            {"name": "nightly imdb", "dataset": "amazon", "baseModel": "all-MiniLM-L6-v2", "subsetTrain": 64,
+             "tags": "nightly", "hyperparameters": {"learning_rate": 3e-5, "epochs": 2, "scheduler": "COSINE"}}
+            """;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        DashboardTest.register(registry, DATA);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Autowired
+    ExperimentRepository experiments;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String editor;
+    private String viewer;
+
+    @BeforeAll
+    void tokens() {
+        users.create("script", "script-password", Role.EDITOR);
+        users.create("watcher", "watcher-password", Role.VIEWER);
+        editor = tokens.issue("nightly", "script").secret();
+        viewer = tokens.issue("dashboard tv", "watcher").secret();
+    }
+
+    @Test
+    void anEditorsScriptDefinesAnExperimentAndQueuesItsRunForTonight() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/experiments", VALID, editor);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode experiment = JSON.readTree(created.body());
+        long id = experiment.get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/experiments/" + id);
+        assertThat(experiment.at("/hyperparameters/learning_rate").asText()).isEqualTo("3e-5");
+        assertThat(experiment.at("/hyperparameters/scheduler").asText()).isEqualTo("COSINE");
+        assertThat(experiment.at("/hyperparameters/batch_size").asText()).as("a default").isEqualTo("16");
+        assertThat(experiment.get("createdBy").asText()).isEqualTo("script");
+
+        JsonNode read = JSON.readTree(send("GET", "/api/v1/experiments/" + id, null, viewer).body());
+        assertThat(read.get("name").asText()).isEqualTo("nightly imdb");
+
+        Instant tonight = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> queued = send("POST", "/api/v1/experiments/" + id + "/runs",
+                "{\"at\": \"" + tonight + "\"}", editor);
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        JsonNode run = JSON.readTree(queued.body());
+        long runId = run.get("id").asLong();
+        assertThat(run.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(Instant.parse(run.get("scheduledFor").asText())).isEqualTo(tonight);
+
+        JsonNode followed = JSON.readTree(send("GET", "/api/v1/runs/" + runId, null, viewer).body());
+        assertThat(followed.get("experimentId").asLong()).isEqualTo(id);
+        assertThat(send("POST", "/api/v1/runs/" + runId + "/cancel", null, viewer).statusCode()).isEqualTo(403);
+        JsonNode cancelled = JSON.readTree(send("POST", "/api/v1/runs/" + runId + "/cancel", null, editor).body());
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        HttpResponse<String> again = send("POST", "/api/v1/runs/" + runId + "/cancel", null, editor);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(detail(again)).contains("has already ended");
+    }
+
+    @Test
+    void invalidSettingsComeBackNamedByFieldAndNothingIsStored() throws Exception {
+        long before = experiments.count();
+        HttpResponse<String> response = send("POST", "/api/v1/experiments", """
+                {"name": "", "dataset": "no-such-data", "baseModel": "all-MiniLM-L6-v2",
+                 "hyperparameters": {"learning_rate": "fast", "colour": 3}}
+                """, editor);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problems = JSON.readTree(response.body()).get("problems");
+        assertThat(problems.get("name").asText()).isEqualTo("give the experiment a name");
+        assertThat(problems.get("dataset").asText()).isEqualTo("choose a dataset of the catalog");
+        assertThat(problems.get("hyperparameters.colour").asText()).startsWith("no such hyperparameter");
+        assertThat(experiments.count()).isEqualTo(before);
+
+        HttpResponse<String> badRate = send("POST", "/api/v1/experiments",
+                VALID.replace("3e-5", "\"fast\""), editor);
+        assertThat(JSON.readTree(badRate.body()).at("/problems/hyperparameters.learning_rate").asText())
+                .contains("'fast' is not a number");
+
+        HttpResponse<String> malformed = send("POST", "/api/v1/experiments", "{\"name\": ", editor);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(detail(malformed)).startsWith("the body is not valid JSON");
+        assertThat(experiments.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aViewerMayLookButNotCreateAndAStrangerNeither() throws Exception {
+        long before = experiments.count();
+        HttpResponse<String> refused = send("POST", "/api/v1/experiments", VALID, viewer);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(detail(refused)).contains("lacks the role");
+        assertThat(experiments.count()).isEqualTo(before);
+        assertThat(send("GET", "/api/v1/experiments", null, viewer).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/experiments", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/experiments/999999/runs", null, editor).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/runs/999999", null, viewer).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String detail(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body()).path("detail").asText();
+    }
+}

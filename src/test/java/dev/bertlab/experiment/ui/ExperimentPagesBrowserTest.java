@@ -177,7 +177,9 @@ class ExperimentPagesBrowserTest {
         page.locator("#experiments-grid").waitFor();
         assertThat(page.locator("#new-experiment").count()).isZero();
         page.navigate(url("/experiments/new"));
-        page.waitForTimeout(1000);
+        page.locator("#page-not-found").waitFor();
+        assertThat(page.locator("#page-not-found").textContent()).contains("you are a viewer");
+        screenshot(page, "viewer-not-allowed");
         assertThat(page.locator("#save-experiment").count()).isZero();
         page.navigate(url("/datasets"));
         page.locator("#datasets-grid").waitFor();

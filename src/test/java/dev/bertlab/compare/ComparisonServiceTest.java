@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.bertlab.engine.eval.ClassificationMetrics;
 import dev.bertlab.engine.eval.MetricsJson;
+import dev.bertlab.engine.eval.Prediction;
+import dev.bertlab.engine.eval.PredictionSet;
+import dev.bertlab.engine.eval.PredictionsCsv;
 import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.engine.run.TrainingLogWriter;
 import dev.bertlab.engine.train.Hyperparameters;
@@ -97,6 +100,86 @@ class ComparisonServiceTest {
         assertThat(comparison.runs().get(0).log().trainCurve("loss")).hasSize(3);
         assertThat(comparison.runs().get(0).testMetrics().confusionMatrix().count(0, 1)).isEqualTo(1);
         assertThat(comparison.runs().get(1).testMetrics().confusionMatrix().count(0, 1)).isZero();
+    }
+
+    @Autowired
+    DifferenceService differences;
+
+    @Test
+    void saysWhetherTheDifferenceIsRealAndHowMuchTheSeedMoves() throws IOException {
+        Experiment experiment = new Experiment();
+        experiment.setName("significance");
+        experiment.setDataset("imdb");
+        experiment.setBaseModel("all-MiniLM-L6-v2");
+        experiment = experiments.save(experiment, "editor");
+        Hyperparameters setting = Hyperparameters.builder().epochs(2).build();
+        // 200 test examples: A gets the first 150 right; B those and 30 more (only B right: 30, only A: 0);
+        // C differs from A on 2 examples only, one each way
+        TrainingRun a = predicted(experiment.getId(), setting.toBuilder().seed(1).build(), "a", 0.80, 200, 150, -1);
+        TrainingRun b = predicted(experiment.getId(), setting.toBuilder().learningRate(1e-4).build(), "b", 0.90, 200,
+                180, -1);
+        TrainingRun c = predicted(experiment.getId(), setting.toBuilder().seed(2).build(), "c", 0.82, 200, 150, 0);
+        TrainingRun d = predicted(experiment.getId(), setting.toBuilder().seed(3).build(), "d", 0.84, 120, 100, -1);
+
+        List<DifferenceService.Against> against = differences.againstFirst(comparisons.compare(List.of(a.getId(),
+                b.getId(), c.getId(), d.getId())));
+        assertThat(against).hasSize(3);
+        RunDifferenceAssert.significant(against.get(0), 0.15, 30, 0);
+        assertThat(against.get(0).difference().plainVerdict()).contains("is better than").contains("by 15.0 accuracy "
+                + "points").endsWith("the difference is significant.");
+        assertThat(against.get(1).difference().significance())
+                .isEqualTo(dev.bertlab.engine.significance.RunDifference.Significance.NOT_SIGNIFICANT);
+        assertThat(against.get(1).difference().mcNemar().onlyARight()).isEqualTo(1);
+        assertThat(against.get(1).difference().mcNemar().onlyBRight()).isEqualTo(1);
+        assertThat(against.get(2).difference()).isNull();
+        assertThat(against.get(2).problem()).as("a different test set").isNotBlank();
+
+        List<DifferenceService.SeedGroup> groups = differences.seedGroups(comparisons.compare(List.of(a.getId(),
+                b.getId(), c.getId(), d.getId())));
+        assertThat(groups).singleElement().satisfies(group -> {
+            assertThat(group.runs()).hasSize(3);
+            assertThat(group.metrics().get("accuracy").mean()).isCloseTo(0.82, within(1e-12));
+            assertThat(group.metrics().get("accuracy").standardDeviation()).isCloseTo(0.02, within(1e-12));
+        });
+    }
+
+    /** Checks a significant improvement's numbers. */
+    private static final class RunDifferenceAssert {
+        static void significant(DifferenceService.Against against, double accuracyGain, int onlyB, int onlyA) {
+            assertThat(against.problem()).isNull();
+            assertThat(against.difference().bootstrap().accuracy().difference()).isCloseTo(accuracyGain,
+                    within(1e-9));
+            assertThat(against.difference().bootstrap().accuracy().lower()).isPositive();
+            assertThat(against.difference().mcNemar().onlyBRight()).isEqualTo(onlyB);
+            assertThat(against.difference().mcNemar().onlyARight()).isEqualTo(onlyA);
+            assertThat(against.difference().significance())
+                    .isEqualTo(dev.bertlab.engine.significance.RunDifference.Significance.SIGNIFICANT);
+        }
+    }
+
+    /**
+     * A finished run with test predictions on {@code examples} reviews, the first {@code right} of them right;
+     * {@code flip} >= 0 makes example {@code flip} wrong and example {@code right} right instead.
+     */
+    private TrainingRun predicted(long experimentId, Hyperparameters hyperparameters, String name, double accuracy,
+            int examples, int right, int flip) throws IOException {
+        TrainingRun run = run(experimentId, hyperparameters, name, Map.of("accuracy", accuracy), new double[] {0.6},
+                new double[0], new double[0], null, null);
+        run.setDatasetFingerprint("imdb-fixture");
+        List<Prediction> predictions = new java.util.ArrayList<>();
+        for (int i = 0; i < examples; i++) {
+            int gold = i % 2;
+            boolean correct = i < right;
+            if (flip >= 0 && (i == flip || i == right)) {
+                correct = !correct;
+            }
+            int predicted = correct ? gold : 1 - gold;
+            predictions.add(Prediction.of("review-" + i, gold, predicted == 1 ? new float[] {0.2f, 0.8f}
+                    : new float[] {0.8f, 0.2f}));
+        }
+        PredictionsCsv.write(new PredictionSet(List.of("neg", "pos"), predictions),
+                new RunDirectory(Path.of(run.getRunDirectory())).predictions("test"));
+        return runs.save(run);
     }
 
     private static MetricHistory history(RunComparison comparison, String metric) {

@@ -116,6 +116,8 @@ class DashboardStoryEndToEndTest extends BrowserTest {
         assertThat(page.locator("#compare-grid")).containsText("epochs");
         assertThat(page.locator("#compare-grid")).not().containsText("max_length");
         assertThat(page.locator("#compare-metrics")).containsText("accuracy");
+        assertThat(page.locator("#compare-significance .significance-verdict")).containsText("McNemar p");
+        assertThat(page.locator("#compare-significance")).containsText("95% CI");
         assertThat(page.locator("#compare-confusion echart-view")).hasCount(2);
         assertThat(page.locator("#confusion-" + after + " canvas").first()).isVisible();
         assertThat(page.locator("#compare-training-loss canvas").first()).isVisible();

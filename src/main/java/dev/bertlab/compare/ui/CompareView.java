@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.bertlab.compare.ComparedRun;
 import dev.bertlab.compare.ComparisonService;
+import dev.bertlab.compare.DifferenceService;
 import dev.bertlab.compare.HyperparameterRow;
 import dev.bertlab.compare.MetricHistory;
 import dev.bertlab.compare.MetricRow;
@@ -49,6 +50,8 @@ import java.util.stream.Collectors;
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ComparisonService comparisons;
+    private final DifferenceService differences;
+    private final SignificancePanel significance = new SignificancePanel();
     private final MultiSelectComboBox<RunChoice> picker = new MultiSelectComboBox<>("Runs");
     private final Paragraph hint = new Paragraph();
     private final Checkbox showAll = new Checkbox("Show all hyperparameters");
@@ -64,8 +67,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private List<RunChoice> choices = List.of();
     private RunComparison comparison;
 
-    public CompareView(ComparisonService comparisons) {
+    public CompareView(ComparisonService comparisons, DifferenceService differences) {
         this.comparisons = comparisons;
+        this.differences = differences;
         setMaxWidth("1400px");
         add(new H2("Compare runs"));
         configurePicker();
@@ -145,6 +149,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         results.add(new H3("Hyperparameters"), showAll, hyperparameters,
                 new H3("Metrics"), new Paragraph("Final validation and test metrics; in brackets the difference to "
                         + "the first run, green where it is better."), metrics,
+                new H3("Is the difference real?"), significance,
                 new H3("Best and last during training"), bestAndLast,
                 new H3("Curves"), curves,
                 new H3("Confusion matrices (test)"), confusionMatrices);
@@ -173,6 +178,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         fillHyperparameters();
         fillMetrics();
         fillBestAndLast();
+        significance.show(differences.againstFirst(comparison), differences.seedGroups(comparison));
         drawCurves();
         drawConfusionMatrices();
     }

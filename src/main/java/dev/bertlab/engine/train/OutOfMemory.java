@@ -2,13 +2,16 @@ package dev.bertlab.engine.train;
 
 import java.util.Locale;
 
-/** Recognises an allocation failure of the native engine (CUDA or CPU) among its exceptions. */
-final class OutOfMemory {
+/**
+ * Recognises an allocation failure of the native engine (CUDA or CPU) among its exceptions. Public for the
+ * debugging assistant, which diagnoses a run that failed this way.
+ */
+public final class OutOfMemory {
 
     private OutOfMemory() {
     }
 
-    static boolean isCause(Throwable error) {
+    public static boolean isCause(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError) {
                 return true;

@@ -1,0 +1,101 @@
+package dev.bertlab.engine.diagnose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bertlab.engine.train.Hyperparameters;
+import org.junit.jupiter.api.Test;
+
+class LearningRateTooHighRuleTest {
+
+    private static final Hyperparameters RECKLESS = Hyperparameters.builder().learningRate(1e-3).warmupRatio(0)
+            .maxGradNorm(0).build();
+    private static final RunFacts FACTS = RunFacts.classification(RECKLESS, 2);
+
+    @Test
+    void aLossSpikeAboveThreeTimesTheRunningMedianIsFlaggedAtItsStep() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 60, 10, step -> 0.5).log(70, 2.4, 1, 1e-3, 100, 0.1);
+
+        Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
+
+        assertThat(diagnosis.kind()).isEqualTo(DiagnosisKind.LEARNING_RATE_TOO_HIGH);
+        assertThat(diagnosis.step()).isEqualTo(70);
+        assertThat(diagnosis.severity()).isEqualTo(Severity.WARNING);
+        assertThat(diagnosis.evidence().values()).containsEntry("loss", 2.4).containsEntry("running_median", 0.5);
+        assertThat(diagnosis.evidence().values().get("factor")).isCloseTo(4.8, within(1e-9));
+    }
+
+    @Test
+    void theRemedyDividesTheRateByTenAddsWarmupAndClipping() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 60, 10, step -> 0.5).log(70, 2.4, 1, 1e-3, 100, 0.1);
+        Remedy remedy = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow().remedy();
+
+        assertThat((double) remedy.changes().get("learning_rate")).isCloseTo(1e-4, within(1e-15));
+        assertThat(remedy.changes()).containsEntry("warmup_ratio", 0.1).containsEntry("max_grad_norm", 1.0);
+        assertThat(remedy.applyTo(RECKLESS).maxGradNorm()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aNanLossIsAProblemAtOnce() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 30, 10, step -> 0.6).log(40, Double.NaN, Double.NaN, 1e-3,
+                100, 0.1);
+        Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
+        assertThat(diagnosis.step()).isEqualTo(40);
+        assertThat(diagnosis.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(diagnosis.evidence().values().get("loss")).isNaN();
+    }
+
+    @Test
+    void aDivergedNoticeIsAProblemAtItsStep() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 30, 10, step -> 0.6)
+                .notice(33, "diverged", "diverged at step 34: loss NaN, gradient norm Infinity");
+        Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
+        assertThat(diagnosis.step()).isEqualTo(33);
+        assertThat(diagnosis.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(diagnosis.evidence().sentence()).contains("diverged at step 34");
+    }
+
+    @Test
+    void aLossThatClimbsWellAboveItsStartIsDivergence() {
+        // no single jump is a spike (each line is below 3x the median), but the loss keeps climbing
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 200, 10, step -> 0.6 + step / 100.0 * 0.3);
+
+        Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
+
+        // initial 0.63; the median of the last three lines first exceeds 1.5 x 0.63 = 0.945 at step 130 (0.96)
+        assertThat(diagnosis.step()).isEqualTo(130);
+        assertThat(diagnosis.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(diagnosis.evidence().values().get("initial_loss")).isCloseTo(0.63, within(1e-9));
+        assertThat(diagnosis.evidence().values().get("recent_loss")).isCloseTo(0.96, within(1e-9));
+    }
+
+    @Test
+    void anExplodingGradientNormIsFlagged() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 200, 10, step -> 0.5, step -> step == 90 ? 80.0 : 2.0,
+                step -> 1e-3);
+        Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
+        assertThat(diagnosis.step()).isEqualTo(90);
+        assertThat(diagnosis.evidence().values()).containsEntry("grad_norm", 80.0)
+                .containsEntry("running_median", 2.0);
+    }
+
+    @Test
+    void theEarliestSignalWins() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 60, 10, step -> 0.5).log(70, 2.4, 1, 1e-3, 100, 0.1)
+                .notice(75, "diverged", "diverged at step 76");
+        assertThat(new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow().step()).isEqualTo(70);
+    }
+
+    @Test
+    void lowLossNoiseLateInARunIsNotASpike() {
+        // 0.05 -> 0.2 is 4x, but 0.2 is far below chance (ln 2): batch noise, not instability
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 60, 10, step -> 0.05).log(70, 0.2, 1, 2e-5, 100, 0.1);
+        assertThat(new LearningRateTooHighRule().check(run.history(), FACTS)).isEmpty();
+    }
+
+    @Test
+    void aHealthyRunIsQuiet() {
+        assertThat(new LearningRateTooHighRule().check(SyntheticRun.healthy(600).history(),
+                RunFacts.classification(Hyperparameters.defaults(), 2))).isEmpty();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.train.TrainingEvents;
 
 /** What a run page hears while a run is live. Delivered on the run's thread: listeners hand the work off. */
@@ -22,6 +23,10 @@ public sealed interface RunEvent {
 
     /** A line of the run's activity log (preparation stages, notices, training lines, state changes). */
     record LogLine(long runId, String text) implements RunEvent {
+    }
+
+    /** The debugging assistant found a problem (a curve rule at a step, or the data). */
+    record Diagnosed(long runId, Diagnosis diagnosis) implements RunEvent {
     }
 
     /** The run entered a new state. */

@@ -1,5 +1,7 @@
 package dev.bertlab.run;
 
+import dev.bertlab.engine.diagnose.Diagnosis;
+import dev.bertlab.engine.diagnose.DiagnosisListener;
 import dev.bertlab.engine.train.TrainingEvents;
 import dev.bertlab.engine.train.TrainingListener;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.Map;
  * Passes what the engine reports on to the live pages, and into the run's activity log. Progress goes out at
  * most four times a second (a tiny model steps faster than a browser wants to redraw), the last step always.
  */
-final class RunEventForwarder implements TrainingListener {
+final class RunEventForwarder implements TrainingListener, DiagnosisListener {
 
     private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
@@ -59,6 +61,12 @@ final class RunEventForwarder implements TrainingListener {
     @Override
     public void onNotice(TrainingEvents.Notice notice) {
         activity.append(run, "[" + notice.kind() + "] " + notice.message());
+    }
+
+    /** The engine has already written the diagnosis into the run's log; the pages hear of it here. */
+    @Override
+    public void onDiagnosis(Diagnosis diagnosis) {
+        events.publish(new RunEvent.Diagnosed(run.getId(), diagnosis));
     }
 
     static String format(Map<String, Double> metrics) {

@@ -3,10 +3,12 @@ package dev.bertlab.run;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.eval.Prediction;
 import dev.bertlab.engine.eval.PredictionSet;
 import dev.bertlab.engine.eval.PredictionsCsv;
 import dev.bertlab.engine.run.RunConfig;
+import dev.bertlab.engine.run.RunDiagnoses;
 import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.engine.run.TrainingLogReader;
 import jakarta.annotation.PreDestroy;
@@ -65,6 +67,19 @@ public class RunResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the training log of run " + run.getId() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** What the debugging assistant found so far (none before training starts). */
+    public List<Diagnosis> diagnoses(TrainingRun run) {
+        if (run.getRunDirectory() == null) {
+            return List.of();
+        }
+        try {
+            return RunDiagnoses.read(directory(run).diagnoses());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the diagnoses of run " + run.getId() + ": " + e.getMessage(),
+                    e);
         }
     }
 

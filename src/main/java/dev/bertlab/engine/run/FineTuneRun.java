@@ -10,6 +10,10 @@ import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.LabeledDataset;
 import dev.bertlab.engine.data.Split;
 import dev.bertlab.engine.data.TaskType;
+import dev.bertlab.engine.diagnose.DataDiagnostician;
+import dev.bertlab.engine.diagnose.DiagnosingListener;
+import dev.bertlab.engine.diagnose.DiagnosisListener;
+import dev.bertlab.engine.diagnose.RunFacts;
 import dev.bertlab.engine.eval.MetricsJson;
 import dev.bertlab.engine.eval.Prediction;
 import dev.bertlab.engine.eval.PredictionSet;
@@ -58,6 +62,9 @@ public final class FineTuneRun {
     private final ModelRegistry models;
     private final Path runsDirectory;
 
+    /** Training splits up to this size are predicted again after training, for the label-noise check. */
+    static final int LABEL_REVIEW_LIMIT = 2000;
+
     public FineTuneRun(DatasetCatalog datasets, ModelRegistry models, Path runsDirectory) {
         this.datasets = datasets;
         this.models = models;
@@ -93,6 +100,8 @@ public final class FineTuneRun {
                 dataset.split(Split.TEST).size(), dataset.info().fingerprint().substring(0, 12)));
 
         PretrainedBert pretrained = models.load(config.baseModel(), status);
+        RunDiagnoses diagnoses = new RunDiagnoses(directory.diagnoses(), status, listeners.stream()
+                .filter(DiagnosisListener.class::isInstance).map(DiagnosisListener.class::cast).toList());
         Map<String, TokenStats> stats = new LinkedHashMap<>();
         Map<Split, EncodedSplit> encoded = new HashMap<>();
         try (TextEncoder encoder = TextEncoder.open(pretrained.tokenizerJson(), hp.maxLength(), hp.truncationRule())) {
@@ -105,6 +114,10 @@ public final class FineTuneRun {
                 encoded.put(split, encodedSplit);
                 stats.put(split.id(), encodedSplit.stats());
                 status.accept("tokens, " + split.id() + ": " + encodedSplit.stats());
+            }
+            if (!resume) {
+                status.accept("checking the data: truncation, balance, duplicates, leakage, short texts, [UNK]");
+                new DataDiagnostician().diagnose(dataset, hp, encoder).forEach(diagnoses::add);
             }
         }
         if (!encoded.containsKey(Split.TRAIN)) {
@@ -122,13 +135,23 @@ public final class FineTuneRun {
             }
             List<TrainingListener> all = new ArrayList<>(listeners);
             all.add(log);
+            DiagnosingListener curves = new DiagnosingListener(new RunFacts(hp, regression ? 0 : labels.size(),
+                    null), diagnoses::add);
+            all.add(curves);
             int padId = dev.bertlab.engine.tokenize.Vocabulary.read(pretrained.tokenizerJson()).padId();
             FineTuner tuner = new FineTuner(model, encoded.get(Split.TRAIN), encoded.get(Split.VALIDATION), labels,
                     hp, new CheckpointStore(directory.checkpoints(), hp.saveTotalLimit()), all, padId);
-            TrainingOutcome outcome = tuner.train(resume, cancelRequested);
+            TrainingOutcome outcome;
+            try {
+                outcome = tuner.train(resume, cancelRequested);
+            } catch (RuntimeException | Error failure) {
+                curves.onFailure(failure); // an out-of-memory failure is a diagnosis with a remedy
+                throw failure;
+            }
             SplitEvaluation validation = null;
             SplitEvaluation test = null;
             if (outcome.finishedTraining()) {
+                reviewLabels(tuner, encoded.get(Split.TRAIN), dataset, hp, regression, diagnoses, status);
                 validation = evaluate(tuner, encoded.get(Split.VALIDATION), labels, directory, status);
                 test = evaluate(tuner, encoded.get(Split.TEST), labels, directory, status);
                 export(directory, pretrained, model, hp, labels, status);
@@ -136,6 +159,24 @@ public final class FineTuneRun {
             writeSummary(directory, config, dataset, pretrained, labels, outcome, validation, test, started);
             return new RunResult(directory, outcome, validation, test, stats, dataset.info().fingerprint());
         }
+    }
+
+    /**
+     * The training examples the trained model finds hardest are where wrong labels hide: on a training split small
+     * enough to predict again in moments, their losses feed the label-noise check.
+     */
+    private static void reviewLabels(FineTuner tuner, EncodedSplit train, LabeledDataset dataset, Hyperparameters hp,
+            boolean regression, RunDiagnoses diagnoses, Consumer<String> status) {
+        if (regression || train.size() > LABEL_REVIEW_LIMIT) {
+            return;
+        }
+        status.accept("predicting the " + train.size() + " training examples again to find suspect labels");
+        float[][] probabilities = tuner.evaluate(train, done -> { }).probabilities();
+        Map<String, Double> losses = new HashMap<>();
+        for (int i = 0; i < train.size(); i++) {
+            losses.putIfAbsent(train.ids().get(i), -Math.log(Math.max(probabilities[i][train.labels()[i]], 1e-12)));
+        }
+        new DataDiagnostician().suspectedLabelNoise(dataset, hp, losses).ifPresent(diagnoses::add);
     }
 
     private EncodedSplit encode(TextEncoder encoder, Split split, List<Example> examples, boolean regression,

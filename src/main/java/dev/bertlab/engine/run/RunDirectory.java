@@ -33,6 +33,11 @@ public record RunDirectory(Path root) {
         return root.resolve("metrics_" + split + ".json");
     }
 
+    /** What the debugging assistant found, as a JSON list of diagnoses. */
+    public Path diagnoses() {
+        return root.resolve("diagnoses.json");
+    }
+
     /** The fine-tuned model in Hugging Face's layout. */
     public Path model() {
         return root.resolve("model");

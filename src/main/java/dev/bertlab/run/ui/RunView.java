@@ -26,6 +26,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.engine.run.TrainingLogReader;
+import dev.bertlab.debug.FixService;
+import dev.bertlab.engine.diagnose.Diagnosis;
+import dev.bertlab.engine.diagnose.DiagnosisKind;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.ConfusionCounts;
@@ -56,6 +59,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final RunEvents events;
     private final ExperimentService experiments;
     private final AuthenticationContext authentication;
+    private final FixService fixes;
 
     private final H2 title = new H2();
     private final StatusBadge badge = new StatusBadge(RunStatus.QUEUED);
@@ -66,6 +70,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Button resume = new Button("Resume", VaadinIcon.PLAY.create());
     private final RunProgressPanel progress = new RunProgressPanel();
     private final TrainingCharts charts = new TrainingCharts();
+    private final DiagnosesPanel diagnoses = new DiagnosesPanel();
     private final LogTail log = new LogTail();
     private final EvaluationsGrid evaluations = new EvaluationsGrid();
     private final FinalMetricsGrid finalMetrics = new FinalMetricsGrid();
@@ -79,7 +84,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private Registration subscription;
 
     public RunView(RunService runs, RunResults results, RunEvents events, ExperimentService experiments,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, FixService fixes) {
+        this.fixes = fixes;
         this.runs = runs;
         this.results = results;
         this.events = events;
@@ -88,7 +94,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.downloads = new RunDownloads(results);
         configureActions();
         configureOutcome();
-        add(header(), reason, progress, charts, section("Log", log), section("Evaluations", evaluations), outcome,
+        if (authentication.hasRole("EDITOR")) {
+            diagnoses.onApplyFix(this::applyFix);
+        }
+        add(header(), reason, progress, section("Diagnoses", diagnoses), charts, section("Log", log), section("Evaluations", evaluations), outcome,
                 section("Downloads", downloads));
     }
 
@@ -167,6 +176,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void showEverything() {
         TrainingLogReader.Log history = results.trainingLog(run);
         charts.draw(history);
+        List<Diagnosis> found = results.diagnoses(run);
+        diagnoses.show(found);
+        charts.mark(found);
         evaluations.show(history.eval());
         log.show(results.activityTail(run, TAIL_LINES));
         showState();
@@ -263,6 +275,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         } else if (event instanceof RunEvent.Evaluation evaluation) {
             charts.append(evaluation.evaluation());
             evaluations.append(evaluation.evaluation());
+        } else if (event instanceof RunEvent.Diagnosed diagnosed) {
+            diagnoses.add(diagnosed.diagnosis());
+            charts.mark(results.diagnoses(run));
         } else if (event instanceof RunEvent.LogLine line) {
             log.append(line.text());
         } else if (event instanceof RunEvent.StateChanged) {
@@ -281,6 +296,20 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         run = runs.get(run.getId());
         showState();
+    }
+
+    /** The diagnosis's remedy becomes a debugged child experiment; its page opens, ready to run. */
+    private void applyFix(DiagnosisKind kind) {
+        try {
+            Experiment child = fixes.applyFix(run.getId(), kind, user());
+            Notification.show("Created " + child.getName() + ": run it, then compare it with its parent.", 5000,
+                    Notification.Position.BOTTOM_START);
+            getUI().ifPresent(ui -> ui.navigate("experiments/" + child.getId()));
+        } catch (RuntimeException e) {
+            Notification error = Notification.show("Cannot apply the fix: " + e.getMessage(), 6000,
+                    Notification.Position.MIDDLE);
+            error.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private String user() {

@@ -1,6 +1,10 @@
 package dev.bertlab.run.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.html.Div;
+import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.run.TrainingLogReader;
 import dev.bertlab.engine.train.TrainingEvents;
 import dev.bertlab.web.chart.EChart;
@@ -61,6 +65,28 @@ class TrainingCharts extends Div {
         appendIfPresent(loss, 1, evaluation.step(), metrics.get("loss"));
         appendIfPresent(quality, 0, evaluation.step(), metrics.get("accuracy"));
         appendIfPresent(quality, 1, evaluation.step(), metrics.get(f1Key));
+    }
+
+    /**
+     * Marks the loss and quality charts at the steps where diagnoses were established: a dashed line labelled with
+     * the problem, so the curve shows where it began.
+     */
+    void mark(List<Diagnosis> diagnoses) {
+        for (EChart chart : List.of(loss, quality)) {
+            ObjectNode option = chart.getOption();
+            JsonNode series = option.path("series");
+            if (!series.isArray() || series.isEmpty()) {
+                continue;
+            }
+            ObjectNode markLine = ((ObjectNode) series.get(0)).putObject("markLine");
+            markLine.put("silent", false).putArray("symbol").add("none").add("none");
+            markLine.putObject("lineStyle").put("color", "#c0392b").put("type", "dashed");
+            markLine.putObject("label").put("formatter", "{b}").put("position", "insideEndTop").put("color", "#c0392b");
+            ArrayNode data = markLine.putArray("data");
+            diagnoses.stream().filter(d -> d.step() != null).forEach(d -> data.addObject()
+                    .put("name", d.kind().label()).put("xAxis", d.step()));
+            chart.setOption(option);
+        }
     }
 
     private static void appendIfPresent(EChart chart, int series, int step, Double value) {

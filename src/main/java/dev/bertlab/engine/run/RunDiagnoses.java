@@ -1,0 +1,74 @@
+package dev.bertlab.engine.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bertlab.engine.diagnose.Diagnosis;
+import dev.bertlab.engine.diagnose.DiagnosisListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The diagnoses of one run: each is said in the run's log, kept in {@code diagnoses.json} (rewritten whole, through
+ * a temporary file, so a crash never leaves half a list) and passed to the listeners that want them. A resumed run
+ * keeps what its first attempt found.
+ */
+public final class RunDiagnoses {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+    private final Consumer<String> log;
+    private final List<DiagnosisListener> listeners;
+    private final List<Diagnosis> found = new ArrayList<>();
+
+    RunDiagnoses(Path file, Consumer<String> log, List<DiagnosisListener> listeners) throws IOException {
+        this.file = file;
+        this.log = log;
+        this.listeners = List.copyOf(listeners);
+        if (Files.isRegularFile(file)) {
+            found.addAll(read(file));
+        }
+    }
+
+    /** Reads a run's diagnoses; a run without the file has none. */
+    public static List<Diagnosis> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return JSON.readValue(file.toFile(), new TypeReference<List<Diagnosis>>() { });
+    }
+
+    /** Records a diagnosis unless the run already has one of its kind (from an earlier attempt). */
+    public synchronized void add(Diagnosis diagnosis) {
+        if (found.stream().anyMatch(d -> d.kind() == diagnosis.kind())) {
+            return;
+        }
+        found.add(diagnosis);
+        write();
+        log.accept(diagnosis.logLine());
+        for (DiagnosisListener listener : listeners) {
+            listener.onDiagnosis(diagnosis);
+        }
+    }
+
+    public synchronized List<Diagnosis> all() {
+        return List.copyOf(found);
+    }
+
+    private void write() {
+        try {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temporary.toFile(), found);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

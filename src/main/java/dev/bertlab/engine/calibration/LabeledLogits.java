@@ -57,6 +57,21 @@ public record LabeledLogits(double[][] logits, int[] gold) {
         gold = gold.clone();
     }
 
+    /** Logits as the model returns them (DJL's float arrays), widened to double. */
+    public static LabeledLogits of(float[][] logits, int[] gold) {
+        Objects.requireNonNull(logits, "logits");
+        double[][] widened = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            if (logits[i] != null) {
+                widened[i] = new double[logits[i].length];
+                for (int c = 0; c < logits[i].length; c++) {
+                    widened[i][c] = logits[i][c];
+                }
+            }
+        }
+        return new LabeledLogits(widened, gold);
+    }
+
     /**
      * Logits recovered from probabilities: log p. Softmax(log p) = p, and log p differs from the model's real
      * logits only by a constant per row (the log of the softmax normaliser), which softmax cancels at any

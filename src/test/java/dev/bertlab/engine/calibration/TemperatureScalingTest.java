@@ -117,6 +117,15 @@ class TemperatureScalingTest {
     }
 
     @Test
+    void floatLogitsFitLikeDoubleLogits() {
+        LabeledLogits floats = LabeledLogits.of(new float[][] {{2f, 0f}, {2f, 0f}, {2f, 0f}, {2f, 0f}},
+                new int[] {0, 0, 0, 1});
+
+        assertThat(floats).isEqualTo(THREE_OF_FOUR);
+        assertThat(TemperatureScaling.fit(floats).temperature()).isCloseTo(2 / Math.log(3), within(1e-6));
+    }
+
+    @Test
     void rejectsBadLogitsAndTemperatures() {
         assertThatThrownBy(() -> new TemperatureScaling(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LabeledLogits(new double[][] {{1, Double.NaN}}, new int[] {0}))

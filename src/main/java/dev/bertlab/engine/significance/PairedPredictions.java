@@ -58,8 +58,8 @@ public record PairedPredictions(List<String> labels, List<String> ids, int[] gol
             throw new IllegalArgumentException("the runs were evaluated on different test sets: run A has "
                     + first.size() + " predictions, run B has " + second.size());
         }
-        Map<String, Prediction> secondById = byId(second, "B");
         byId(first, "A");
+        Map<String, Prediction> secondById = byId(second, "B");
         List<String> missing = new ArrayList<>();
         int n = first.size();
         List<String> ids = new ArrayList<>(n);

@@ -14,6 +14,7 @@ import static dev.bertlab.experiment.HyperparameterGroup.REGULARISATION;
 import static dev.bertlab.experiment.HyperparameterGroup.REPRODUCIBILITY;
 import static dev.bertlab.experiment.HyperparameterGroup.SCHEDULE;
 
+import dev.bertlab.engine.augment.AugmentationMode;
 import dev.bertlab.engine.model.ComputePrecision;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.util.Arrays;
@@ -62,6 +63,14 @@ public final class HyperparameterFields {
                     "Dropout on attention probabilities (BERT: 0.1)."),
             field("classifier_dropout", "classifierDropout", REGULARISATION, DECIMAL,
                     "Dropout before the classification head (0.3 is the usual anti-overfitting remedy)."),
+            choice("augmentation", "augmentation", REGULARISATION, names(AugmentationMode.values()),
+                    "Augmented copies of the training split against overfitting: EDA gives each copy one of WordNet "
+                            + "synonym replacement, word swap or word deletion; SYNONYMS, SWAP and DELETION use one "
+                            + "operation. Validation and test stay as they are."),
+            field("augmentation_strength", "augmentationStrength", REGULARISATION, DECIMAL,
+                    "Share of words each augmentation operation touches, 0 to 0.5 (EDA: 0.1)."),
+            field("augmented_copies", "augmentedCopies", REGULARISATION, INTEGER,
+                    "Augmented copies per training example, 1 to 16; training takes 1 + copies times as long."),
             field("max_length", "maxLength", LENGTHS, INTEGER,
                     "Tokens per input including [CLS] and [SEP], at most 512."),
             field("truncation", "truncation", LENGTHS, TEXT,

@@ -28,8 +28,10 @@ final class RunEventForwarder implements TrainingListener, DiagnosisListener {
 
     @Override
     public void onStarted(TrainingEvents.Started started) {
-        activity.append(run, String.format(Locale.ROOT, "training: %d examples, %d steps per epoch, %d steps%s",
-                started.trainExamples(), started.stepsPerEpoch(), started.totalSteps(),
+        activity.append(run, String.format(Locale.ROOT, "training: %d examples%s, %d steps per epoch, %d steps%s",
+                started.trainExamples(), started.augmentedExamples() > 0
+                        ? " (" + started.augmentedExamples() + " of them augmented copies)" : "",
+                started.stepsPerEpoch(), started.totalSteps(),
                 started.resumedFromStep() > 0 ? ", resuming after step " + started.resumedFromStep() : ""));
     }
 

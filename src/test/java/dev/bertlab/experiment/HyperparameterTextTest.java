@@ -3,6 +3,7 @@ package dev.bertlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bertlab.engine.augment.AugmentationMode;
 import dev.bertlab.engine.model.ComputePrecision;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.InvalidHyperparametersException;
@@ -78,5 +79,33 @@ class HyperparameterTextTest {
         assertThat(HyperparameterText.format(odd)).containsEntry("greater_is_better", "false");
         texts.put("greater_is_better", "auto");
         assertThat(HyperparameterText.parse(texts).greaterIsBetter()).isTrue();
+    }
+
+    @Test
+    void augmentationFieldsAreInRegularisationAndReadBack() {
+        assertThat(HyperparameterFields.of(HyperparameterGroup.REGULARISATION)).extracting(HyperparameterField::key)
+                .contains("augmentation", "augmentation_strength", "augmented_copies");
+        assertThat(HyperparameterFields.byKey("augmentation").orElseThrow().choices())
+                .containsExactly("NONE", "EDA", "SYNONYMS", "SWAP", "DELETION");
+        assertThat(HyperparameterText.format(Hyperparameters.defaults())).containsEntry("augmentation", "NONE")
+                .containsEntry("augmentation_strength", "0.1").containsEntry("augmented_copies", "1");
+
+        Map<String, String> texts = new HashMap<>(Map.of("augmentation", "eda", "augmentation_strength", "0.25",
+                "augmented_copies", "3"));
+        Hyperparameters read = HyperparameterText.parse(texts);
+        assertThat(read.augmentation()).isEqualTo(AugmentationMode.EDA);
+        assertThat(read.augmentationStrength()).isEqualTo(0.25);
+        assertThat(read.augmentedCopies()).isEqualTo(3);
+        assertThat(HyperparameterText.parse(HyperparameterText.format(read))).isEqualTo(read);
+
+        texts.put("augmentation", "mixup");
+        texts.put("augmentation_strength", "0.9");
+        texts.put("augmented_copies", "many");
+        InvalidHyperparametersException failure = catchThrowableOfType(InvalidHyperparametersException.class,
+                () -> HyperparameterText.parse(texts));
+        assertThat(failure.problems()).containsOnlyKeys("augmentation", "augmentation_strength", "augmented_copies");
+        assertThat(failure.problems().get("augmentation")).contains("NONE, EDA, SYNONYMS, SWAP, DELETION");
+        assertThat(failure.problems().get("augmentation_strength")).contains("must be 0 to 0.5");
+        assertThat(failure.problems().get("augmented_copies")).contains("not a whole number");
     }
 }

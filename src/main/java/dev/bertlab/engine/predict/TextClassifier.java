@@ -106,6 +106,36 @@ public final class TextClassifier implements AutoCloseable {
         return results;
     }
 
+    /**
+     * Labels each text with test-time augmentation, and without it for comparison: long texts are read through
+     * head, middle and tail windows (and perturbed copies if the settings ask) and the probabilities averaged.
+     *
+     * @throws IllegalArgumentException for an empty or blank text (nothing to classify)
+     */
+    public List<AugmentedClassification> classifyWithTta(List<String> texts, TestTimeAugmentation.Settings settings) {
+        List<String> cut = texts.stream().map(text -> text != null && text.length() > MAX_CHARACTERS
+                ? text.substring(0, MAX_CHARACTERS) : text).toList();
+        TestTimeAugmentation.Result result = new TestTimeAugmentation(encoder, predictor, settings)
+                .predict(cut, done -> { });
+        List<AugmentedClassification> classifications = new ArrayList<>(texts.size());
+        for (int i = 0; i < result.size(); i++) {
+            classifications.add(new AugmentedClassification(labels.get(argmax(result.augmented()[i])),
+                    result.augmented()[i], labels.get(argmax(result.plain()[i])), result.plain()[i],
+                    result.views()[i]));
+        }
+        return classifications;
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     @Override
     public void close() {
         model.close();
@@ -122,5 +152,18 @@ public final class TextClassifier implements AutoCloseable {
      * @param millis this text's share of the batch's forward time
      */
     public record Classification(String label, float[] probabilities, int tokens, boolean truncated, double millis) {
+    }
+
+    /**
+     * One text's result with and without test-time augmentation.
+     *
+     * @param label the most probable class after averaging the views
+     * @param probabilities averaged over the views, in {@link #labels()} order
+     * @param plainLabel the most probable class of the plain encoding alone
+     * @param plainProbabilities of the plain encoding alone
+     * @param views how many views were averaged
+     */
+    public record AugmentedClassification(String label, float[] probabilities, String plainLabel,
+            float[] plainProbabilities, int views) {
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.augment.TextAugmenter;
+import dev.bertlab.engine.augment.TrainingAugmentation;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.LabeledDataset;
@@ -25,7 +27,6 @@ import dev.bertlab.engine.predict.SplitEvaluation;
 import dev.bertlab.engine.pretrained.HuggingFaceModelDirectory;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.pretrained.PretrainedBert;
-import dev.bertlab.engine.tokenize.EncodedText;
 import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.tokenize.TokenStats;
 import dev.bertlab.engine.train.CheckpointStore;
@@ -110,7 +111,18 @@ public final class FineTuneRun {
                 if (examples.isEmpty()) {
                     continue;
                 }
-                EncodedSplit encodedSplit = encode(encoder, split, examples, regression, status);
+                int augmented = 0;
+                if (split == Split.TRAIN && hp.augments()) {
+                    TrainingAugmentation augmentation = new TrainingAugmentation(
+                            TextAugmenter.of(hp.augmentation(), hp.augmentationStrength()), hp.augmentedCopies(),
+                            hp.seed());
+                    TrainingAugmentation.Result result = augmentation.apply(examples);
+                    examples = result.examples();
+                    augmented = result.augmented();
+                    status.accept(String.format(Locale.ROOT, "augmentation: %d training examples became %d (%s)",
+                            result.originals(), examples.size(), augmentation.describe()));
+                }
+                EncodedSplit encodedSplit = encode(encoder, split, examples, regression, augmented, status);
                 encoded.put(split, encodedSplit);
                 stats.put(split.id(), encodedSplit.stats());
                 status.accept("tokens, " + split.id() + ": " + encodedSplit.stats());
@@ -180,27 +192,16 @@ public final class FineTuneRun {
     }
 
     private EncodedSplit encode(TextEncoder encoder, Split split, List<Example> examples, boolean regression,
-            Consumer<String> status) {
-        List<String> texts = new ArrayList<>(examples.size());
-        List<String> pairs = new ArrayList<>(examples.size());
-        boolean hasPairs = false;
-        for (Example example : examples) {
-            texts.add(example.text());
-            pairs.add(example.textPair() == null ? "" : example.textPair());
-            hasPairs |= example.textPair() != null;
-        }
+            int augmented, Consumer<String> status) {
         long start = System.nanoTime();
-        List<EncodedText> inputs = encoder.encodeAll(texts, hasPairs ? pairs : null, done -> {
+        EncodedSplit encoded = EncodedSplit.encode(encoder, split.id(), examples, regression, augmented, done -> {
             if (done == examples.size() || done % 5120 == 0) {
                 status.accept(String.format(Locale.ROOT, "tokenizing %s: %d / %d", split.id(), done, examples.size()));
             }
         });
         status.accept(String.format(Locale.ROOT, "tokenized %s in %.1f s", split.id(),
                 (System.nanoTime() - start) / 1e9));
-        List<String> ids = examples.stream().map(Example::id).toList();
-        int[] labels = regression ? null : examples.stream().mapToInt(Example::label).toArray();
-        double[] targets = regression ? examples.stream().mapToDouble(Example::target).toArray() : null;
-        return new EncodedSplit(split.id(), ids, inputs, labels, targets, TokenStats.of(inputs));
+        return encoded;
     }
 
     private SplitEvaluation evaluate(FineTuner tuner, EncodedSplit split, List<String> labels,

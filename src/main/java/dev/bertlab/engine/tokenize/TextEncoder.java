@@ -72,6 +72,27 @@ public final class TextEncoder implements AutoCloseable {
         return assemble(first, second);
     }
 
+    /** A text's word pieces, without special tokens and without truncation. */
+    public int[] wordPieces(String text) {
+        return wordPieces(tokenizer.encode(text, false, false));
+    }
+
+    /**
+     * [CLS] + {@code count} word pieces from {@code from} + [SEP]: one window of a long text (test-time
+     * augmentation reads a long text through several). Its full length is the whole text's.
+     */
+    public EncodedText window(int[] pieces, int from, int count) {
+        if (from < 0 || count < 0 || from + count > pieces.length || count > maxLength - 2) {
+            throw new IllegalArgumentException("window [" + from + ", " + (from + count) + ") does not fit "
+                    + pieces.length + " pieces in " + maxLength + " tokens");
+        }
+        int[] ids = new int[count + 2];
+        ids[0] = vocabulary.clsId();
+        System.arraycopy(pieces, from, ids, 1, count);
+        ids[ids.length - 1] = vocabulary.sepId();
+        return new EncodedText(ids, new int[ids.length], pieces.length + 2, countUnknown(pieces));
+    }
+
     /** Encodes many texts; {@code progress} receives the number done so far after each chunk. */
     public List<EncodedText> encodeAll(List<String> texts, List<String> textPairs, IntConsumer progress) {
         List<EncodedText> encoded = new ArrayList<>(texts.size());

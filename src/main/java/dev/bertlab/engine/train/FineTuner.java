@@ -119,8 +119,14 @@ public final class FineTuner {
         Loop loop = new Loop(state, optimizer, schedule, totalSteps);
         try (Trainer trainer = model.model().newTrainer(config)) {
             TrainingEvents.Started started = new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(),
-                    resumedFrom, train.size());
+                    resumedFrom, train.size(), train.augmentedExamples());
             emit(l -> l.onStarted(started));
+            if (train.augmentedExamples() > 0) {
+                notice(resumedFrom, "augmentation", String.format(Locale.ROOT, "training on %d examples: %d "
+                                + "originals and %d augmented copies (%s, strength %s); validation and test are not "
+                                + "augmented", train.size(), train.originalExamples(), train.augmentedExamples(),
+                        hp.augmentation(), hp.augmentationStrength()));
+            }
             TrainingOutcome outcome = loop.run(trainer, cancelRequested);
             currentValidation = loop.lastEvaluatedStep == state.globalStep ? loop.lastSplitEvaluation : null;
             if (outcome.finishedTraining() && hp.loadBestModelAtEnd() && state.bestStep != state.globalStep) {

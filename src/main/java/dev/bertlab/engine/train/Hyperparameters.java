@@ -3,6 +3,9 @@ package dev.bertlab.engine.train;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.bertlab.engine.augment.AugmentationMode;
+import dev.bertlab.engine.augment.TextAugmenter;
+import dev.bertlab.engine.augment.TrainingAugmentation;
 import dev.bertlab.engine.model.ComputePrecision;
 import dev.bertlab.engine.model.DropoutRates;
 import dev.bertlab.engine.tokenize.Truncation;
@@ -52,6 +55,10 @@ import java.util.Set;
  * @param groupByLength batch texts of similar length together (dynamic padding wastes less)
  * @param padToMaxLength pad every batch to maxLength instead of its longest text (only for comparisons)
  * @param evalBatchSize examples per forward pass during evaluation
+ * @param augmentation augmented copies of the training split against overfitting: NONE, EDA (each copy gets one of
+ *     synonym replacement, swap or deletion), SYNONYMS, SWAP or DELETION; validation and test stay as they are
+ * @param augmentationStrength share of words each augmentation operation touches, 0 to 0.5 (EDA: 0.1)
+ * @param augmentedCopies augmented copies per training example, 1 to 16; training time grows with 1 + copies
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Hyperparameters(
@@ -89,7 +96,10 @@ public record Hyperparameters(
         ComputePrecision precision,
         Boolean groupByLength,
         Boolean padToMaxLength,
-        Integer evalBatchSize) {
+        Integer evalBatchSize,
+        AugmentationMode augmentation,
+        Double augmentationStrength,
+        Integer augmentedCopies) {
 
     public enum Schedule { CONSTANT, LINEAR, COSINE }
 
@@ -136,6 +146,9 @@ public record Hyperparameters(
         groupByLength = or(groupByLength, true);
         padToMaxLength = or(padToMaxLength, false);
         evalBatchSize = or(evalBatchSize, 32);
+        augmentation = or(augmentation, AugmentationMode.NONE);
+        augmentationStrength = or(augmentationStrength, 0.1);
+        augmentedCopies = or(augmentedCopies, 1);
         if (greaterIsBetter == null) {
             greaterIsBetter = !Set.of("loss", "mse", "mae").contains(metricForBestModel);
         }
@@ -143,7 +156,7 @@ public record Hyperparameters(
                 attentionDropout, classifierDropout, maxLength, truncation, gradientAccumulation, maxGradNorm,
                 adamBeta1, adamBeta2, adamEpsilon, evalStrategy, evalSteps, loggingSteps, saveStrategy, saveSteps,
                 saveTotalLimit, metricForBestModel, earlyStoppingPatience, earlyStoppingThreshold, classWeights,
-                evalBatchSize);
+                evalBatchSize, augmentationStrength, augmentedCopies);
     }
 
     /** Every default. */
@@ -186,7 +199,8 @@ public record Hyperparameters(
             double classifierDropout, int maxLength, String truncation, int gradientAccumulation,
             double maxGradNorm, double beta1, double beta2, double epsilon, EvalStrategy evalStrategy, int evalSteps,
             int loggingSteps, SaveStrategy saveStrategy, int saveSteps, int saveTotalLimit, String metric,
-            int patience, double threshold, List<Double> classWeights, int evalBatchSize) {
+            int patience, double threshold, List<Double> classWeights, int evalBatchSize, double augmentationStrength,
+            int augmentedCopies) {
         Map<String, String> problems = new LinkedHashMap<>();
         check(problems, "learning_rate", learningRate > 0 && learningRate <= 1,
                 "must be above 0 and at most 1 (BERT usually takes 2e-5 to 5e-5), got " + learningRate);
@@ -232,6 +246,14 @@ public record Hyperparameters(
                 "every weight must be positive, got " + classWeights);
         check(problems, "eval_batch_size", evalBatchSize >= 1 && evalBatchSize <= 4096,
                 "must be 1 to 4096, got " + evalBatchSize);
+        check(problems, "augmentation_strength", augmentationStrength >= 0
+                        && augmentationStrength <= TextAugmenter.MAX_STRENGTH,
+                "must be 0 to " + TextAugmenter.MAX_STRENGTH + " (the share of words each operation touches; EDA "
+                        + "uses 0.1), got " + augmentationStrength);
+        check(problems, "augmented_copies", augmentedCopies >= 1
+                        && augmentedCopies <= TrainingAugmentation.MAX_COPIES,
+                "must be 1 to " + TrainingAugmentation.MAX_COPIES + " copies per training example, got "
+                        + augmentedCopies);
         if (!problems.isEmpty()) {
             throw new InvalidHyperparametersException(problems);
         }
@@ -258,7 +280,14 @@ public record Hyperparameters(
                 learningRate, batchSize, gradientAccumulation, epochs, weightDecay,
                 warmupSteps > 0 ? warmupSteps + " steps" : warmupRatio + "", scheduler.name().toLowerCase(Locale.ROOT),
                 hiddenDropout, attentionDropout, classifierDropout, maxLength, truncation, maxGradNorm, seed,
-                precision);
+                precision) + (augmentation == AugmentationMode.NONE ? "" : String.format(Locale.ROOT,
+                ", augmentation %s x%d (strength %.2f)", augmentation, augmentedCopies, augmentationStrength));
+    }
+
+    /** Whether the training split gets augmented copies. */
+    @JsonIgnore
+    public boolean augments() {
+        return augmentation != AugmentationMode.NONE;
     }
 
     /** Builds hyperparameters field by field; unset fields take their defaults. */
@@ -311,6 +340,9 @@ public record Hyperparameters(
         public Builder groupByLength(boolean v) { return set("groupByLength", v); }
         public Builder padToMaxLength(boolean v) { return set("padToMaxLength", v); }
         public Builder evalBatchSize(int v) { return set("evalBatchSize", v); }
+        public Builder augmentation(AugmentationMode v) { return set("augmentation", v); }
+        public Builder augmentationStrength(double v) { return set("augmentationStrength", v); }
+        public Builder augmentedCopies(int v) { return set("augmentedCopies", v); }
 
         private Builder set(String field, Object value) {
             values.put(field, value);

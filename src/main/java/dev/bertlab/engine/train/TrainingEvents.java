@@ -14,9 +14,16 @@ public final class TrainingEvents {
      * @param totalSteps optimizer steps of the whole run
      * @param stepsPerEpoch optimizer steps of one epoch
      * @param resumedFromStep the checkpoint's step when resuming, else 0
-     * @param trainExamples examples in the training split
+     * @param trainExamples examples in the training split, augmented copies included
+     * @param augmentedExamples how many of trainExamples are augmented copies (0 without augmentation)
      */
-    public record Started(int totalSteps, int stepsPerEpoch, int resumedFromStep, int trainExamples) {
+    public record Started(int totalSteps, int stepsPerEpoch, int resumedFromStep, int trainExamples,
+            int augmentedExamples) {
+
+        /** A run without augmentation. */
+        public Started(int totalSteps, int stepsPerEpoch, int resumedFromStep, int trainExamples) {
+            this(totalSteps, stepsPerEpoch, resumedFromStep, trainExamples, 0);
+        }
     }
 
     /**

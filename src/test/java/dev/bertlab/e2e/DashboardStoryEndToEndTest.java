@@ -160,6 +160,36 @@ class DashboardStoryEndToEndTest extends BrowserTest {
         screenshot("sweeps");
     }
 
+    @Test
+    void aRunFlaggedForHeavyTruncationIsFixedInOneClick() {
+        Experiment experiment = TinyRuns.experiment(experiments, "cut short", 64, hp -> hp.maxLength(8));
+        TrainingRun run = runs.runNow(experiment.getId(), "tester");
+        TinyRuns.await("the run to end", java.time.Duration.ofSeconds((long) RUN_SECONDS),
+                () -> runs.get(run.getId()).getStatus().isFinal());
+
+        logIn("admin", "admin-password");
+        page.navigate(url("/runs/" + run.getId()));
+        Locator card = page.locator("#diagnoses .diagnosis[data-kind=HEAVY_TRUNCATION]");
+        assertThat(card).containsText("longer than max_length 8");
+        assertThat(card).containsText("Settings: max_length");
+        assertThat(page.locator("#log-tail")).containsText("data diagnosis: heavy truncation");
+        page.setViewportSize(1280, 1600);
+        screenshot("run-diagnoses");
+        page.setViewportSize(1280, 900);
+
+        page.locator("#apply-fix-heavy-truncation").click();
+        page.waitForURL(u -> u.matches(".*/experiments/\\d+$") && !u.endsWith("/" + experiment.getId()));
+        long fixedId = idAtEndOf(page.url());
+        assertThat(page.locator("#experiment-change-note")).containsText("heavy truncation");
+        assertThat(page.locator("#experiment-lineage")).containsText("debugged");
+        Experiment fixed = experiments.get(fixedId);
+        assertThat(fixed.getParentId()).isEqualTo(experiment.getId());
+        assertThat(fixed.getHyperparameters().maxLength()).isGreaterThan(8);
+        assertThat(fixed.getHyperparameters().learningRate()).isEqualTo(experiment.getHyperparameters()
+                .learningRate());
+        screenshot("experiment-debugged");
+    }
+
     /** Runs the experiment from its page and waits on the run page until the progress reaches the end. */
     private long runFromExperimentPage(long experimentId, String screenshotName) {
         page.navigate(url("/experiments/" + experimentId));

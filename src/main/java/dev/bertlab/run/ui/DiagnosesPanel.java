@@ -71,7 +71,8 @@ class DiagnosesPanel extends VerticalLayout {
         title.getStyle().set("font-weight", "600").set("margin-left", "var(--lumo-space-s)");
         Div head = new Div(badge, title);
         Paragraph evidence = line(diagnosis.evidence().sentence());
-        Paragraph remedy = line("Remedy: " + diagnosis.remedy().advice()
+        String advice = diagnosis.remedy().advice().strip();
+        Paragraph remedy = line("Remedy: " + advice + (advice.endsWith(".") ? "" : ".")
                 + (diagnosis.remedy().changes().isEmpty() ? "" : " Settings: " + diagnosis.remedy().changesText() + "."));
         remedy.addClassName("remedy");
         card.add(head, evidence, remedy);

@@ -150,7 +150,15 @@ public class RunResults {
     }
 
     private Optional<PredictionSet> testPredictions(TrainingRun run) {
-        Path file = directory(run).predictions("test");
+        return predictions(run, "test");
+    }
+
+    /** A classification run's predictions on a split ("validation", "test"), once it has written them. */
+    public Optional<PredictionSet> predictions(TrainingRun run, String split) {
+        if (run.getRunDirectory() == null) {
+            return Optional.empty();
+        }
+        Path file = directory(run).predictions(split);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -159,6 +167,16 @@ public class RunResults {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a regression run's file, or one being written
         }
+    }
+
+    /** The texts of the run's test examples with these ids (reads the dataset: call it off the UI thread). */
+    public Map<String, String> testTexts(TrainingRun run, List<String> ids) {
+        return texts(run, ids);
+    }
+
+    /** The dataset the run was trained on. */
+    public String dataset(TrainingRun run) {
+        return datasetOf(run);
     }
 
     private Map<String, String> texts(TrainingRun run, List<String> ids) {

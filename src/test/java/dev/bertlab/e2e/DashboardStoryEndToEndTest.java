@@ -49,6 +49,9 @@ class DashboardStoryEndToEndTest extends BrowserTest {
     @Autowired
     RunService runs;
 
+    @Autowired
+    dev.bertlab.dataset.DatasetService datasets;
+
     @Test
     void anEditorDefinesRunsRefinesAndComparesAnExperiment() {
         users.create("editor", "editor-password", Role.EDITOR);
@@ -188,6 +191,50 @@ class DashboardStoryEndToEndTest extends BrowserTest {
         assertThat(fixed.getHyperparameters().learningRate()).isEqualTo(experiment.getHyperparameters()
                 .learningRate());
         screenshot("experiment-debugged");
+    }
+
+    @Test
+    void aFinishedRunIsEvaluatedInDepthAndOnAnotherDataset() throws Exception {
+        Experiment experiment = TinyRuns.experiment(experiments, "evaluated", 64, hp -> hp);
+        TrainingRun run = runs.runNow(experiment.getId(), "tester");
+        TinyRuns.await("the run to end", java.time.Duration.ofSeconds((long) RUN_SECONDS),
+                () -> runs.get(run.getId()).getStatus().isFinal());
+        // another dataset with the same classes, for the cross-domain check
+        StringBuilder csv = new StringBuilder("review,label\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("\"A wonderful film, number ").append(i).append(", I loved it\",positive\n")
+                    .append("\"A dull film, number ").append(i).append(", I hated it\",negative\n");
+        }
+        java.nio.file.Path file = java.nio.file.Files.writeString(DATA.resolve("films.csv"), csv);
+        dev.bertlab.security.SystemAuthentication.callAs(Role.EDITOR, () -> datasets.importDataset(
+                dev.bertlab.engine.data.importing.ImportRequest.builder("films", file,
+                        dev.bertlab.engine.data.importing.ColumnMapping.of("review", "label")).build()));
+
+        logIn("admin", "admin-password");
+        page.navigate(url("/runs/" + run.getId()));
+        page.locator("#open-evaluation").click();
+        page.waitForURL(u -> u.endsWith("/runs/" + run.getId() + "/evaluation"));
+        assertThat(page.locator("#roc-chart canvas").first()).isVisible();
+        assertThat(page.locator("#pr-chart canvas").first()).isVisible();
+        assertThat(page.locator("#reliability-chart canvas").first()).isVisible();
+        assertThat(page.locator("#length-chart canvas").first()).isVisible();
+        assertThat(page.locator("#calibration-text")).containsText("Temperature scaling fitted on validation: T = ");
+        assertThat(page.locator("#threshold-text")).containsText("Decision threshold tuned on validation");
+
+        page.locator("#check-sample input").fill("24");
+        page.locator("#run-tta").click();
+        assertThat(page.locator("#model-checks")).containsText("test-time augmentation",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+        assertThat(page.locator("#model-checks")).containsText("accuracy");
+        page.locator("#check-dataset").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("films")).click();
+        page.locator("#run-cross-domain").click();
+        assertThat(page.locator("#model-checks")).containsText("cross-domain",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+        assertThat(page.locator("#model-checks")).containsText("films");
+        page.setViewportSize(1280, 2000);
+        screenshot("evaluation");
+        page.setViewportSize(1280, 900);
     }
 
     /** Runs the experiment from its page and waits on the run page until the progress reaches the end. */

@@ -79,6 +79,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Span misclassifiedNote = new Span();
     private final RunDownloads downloads;
     private final Div outcome = new Div();
+    private final Anchor evaluationLink = new Anchor("", "Evaluate in depth: ROC and precision-recall, calibration, "
+            + "threshold, length, test-time augmentation, other datasets");
 
     private TrainingRun run;
     private Registration subscription;
@@ -163,7 +165,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         confusion.setHeight("360px");
         misclassifiedNote.setId("misclassified-note");
         outcome.setWidthFull();
-        outcome.add(section("Final metrics", finalMetrics), section("Confusion matrix", confusion),
+        evaluationLink.setId("open-evaluation");
+        evaluationLink.getElement().setAttribute("router-link", true);
+        outcome.add(evaluationLink, section("Final metrics", finalMetrics), section("Confusion matrix", confusion),
                 section("Misclassified test examples", misclassifiedSection()));
     }
 
@@ -227,6 +231,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (!finished) {
             return;
         }
+        evaluationLink.setHref("runs/" + run.getId() + "/evaluation");
         finalMetrics.show(run);
         Optional<ConfusionCounts> counts = results.confusionMatrix(run);
         confusion.setVisible(counts.isPresent());

@@ -36,10 +36,10 @@ class MiniLmLearningRateDiagnosisTest {
                 && (s.archivePresent() || s.unpacked())), "all-MiniLM-L6-v2 is not in " + data);
         assumeTrue(Files.isRegularFile(data.resolve("datasets/imdb/train.jsonl")), "imdb is not in " + data);
 
-        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-3).batchSize(8).epochs(1).maxLength(64)
+        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-3).batchSize(8).epochs(1).maxLength(32)
                 .loggingSteps(1).evalStrategy(Hyperparameters.EvalStrategy.NO)
                 .saveStrategy(Hyperparameters.SaveStrategy.NO).seed(42).build();
-        RunConfig config = new RunConfig("minilm-lr-1e-3", "imdb", new RunConfig.SubsetSizes(96, 8, 8), 13L,
+        RunConfig config = new RunConfig("minilm-lr-1e-3", "imdb", new RunConfig.SubsetSizes(80, 8, 8), 13L,
                 "all-MiniLM-L6-v2", temp.resolve("run").toString(), "cpu", 2, hp);
         List<Diagnosis> live = new ArrayList<>();
         DiagnosingListener listener = new DiagnosingListener(RunFacts.classification(hp, 2), diagnosis -> {
@@ -52,8 +52,8 @@ class MiniLmLearningRateDiagnosisTest {
                 new dev.bertlab.engine.train.TrainingListener() {
                     @Override
                     public void onStep(dev.bertlab.engine.train.TrainingEvents.StepLogged step) {
-                        System.out.printf("[diagnose] step %d loss %.4f grad %.3g%n", step.step(), step.loss(),
-                                step.gradNorm());
+                        System.out.printf("[diagnose] step %d loss %.4f grad %.3g at %.1f s%n", step.step(),
+                                step.loss(), step.gradNorm(), step.elapsedSeconds());
                     }
                 }), line -> System.out.printf("[diagnose] %.1f s %s%n", (System.nanoTime() - start) / 1e9, line),
                 () -> false, false);

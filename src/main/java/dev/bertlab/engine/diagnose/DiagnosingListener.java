@@ -68,12 +68,17 @@ public final class DiagnosingListener implements TrainingListener {
         return Collections.unmodifiableList(new ArrayList<>(diagnoses));
     }
 
+    /** The history so far; it grows on the training thread, so read it there or after the run. */
     public TrainingHistory history() {
         return history;
     }
 
     private void rediagnose() {
-        for (Diagnosis diagnosis : diagnostician.diagnose(history, facts)) {
+        Set<DiagnosisKind> done = EnumSet.noneOf(DiagnosisKind.class);
+        synchronized (this) {
+            done.addAll(reported);
+        }
+        for (Diagnosis diagnosis : diagnostician.diagnose(history, facts, done)) {
             boolean fresh;
             synchronized (this) {
                 fresh = reported.add(diagnosis.kind());

@@ -57,6 +57,27 @@ class DataDiagnosticianTest {
             assertThat(diagnosis.evidence().values().get("tokens_lost_share")).isCloseTo(10.0 / 54, within(1e-9));
             // the run's max length decides, not the encoder's own 512
             assertThat(diagnosis.remedy().changes()).containsOnlyKeys("max_length").containsEntry("max_length", 64);
+            RemedyTest.assertFormKeysAndValid(diagnosis, HP);
+        }
+    }
+
+    @Test
+    void textsLongerThanBertCanReadAreKeptHeadAndTail() throws Exception {
+        SyntheticReviews reviews = new SyntheticReviews(9);
+        List<Example> train = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            train.add(Example.classified("train-" + i, reviews.text(600), null, i % 2));
+        }
+        Hyperparameters hp = Hyperparameters.builder().maxLength(256).build();
+        try (TextEncoder encoder = SyntheticReviews.encoder(temp, 128)) {
+            Diagnosis diagnosis = find(new DataDiagnostician().diagnose(SyntheticReviews.dataset(train, List.of(),
+                    List.of()), hp, encoder), DiagnosisKind.HEAVY_TRUNCATION).orElseThrow();
+
+            assertThat(diagnosis.evidence().values()).containsEntry("truncated_share", 1.0)
+                    .containsEntry("length_p90", 602.0);
+            assertThat(diagnosis.remedy().changes()).containsEntry("max_length", 512)
+                    .containsEntry("truncation", "head+tail:128");
+            RemedyTest.assertFormKeysAndValid(diagnosis, hp);
         }
     }
 

@@ -13,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The assistant on a real run: MiniLM fine-tuned on an IMDb slice with learning rate 1e-3 (fifty times BERT's
- * usual rate) is flagged while it trains. Runs on the data directory of the build (-Dbertlab.data points a
+ * usual rate) is flagged while it trains. Ten CPU steps (about 25 s) are too few for a 3x loss spike; what
+ * shows is the collapse: after warm-up the loss stays at ln 2 and the gradient norm jumps around. Runs on the data directory of the build (-Dbertlab.data points a
  * worktree at another checkout's data); skipped with -Dbertlab.fast=true or where the model or IMDb are missing.
  */
 @DisabledIfSystemProperty(named = "bertlab.fast", matches = "true")
@@ -42,14 +44,22 @@ class MiniLmLearningRateDiagnosisTest {
         RunConfig config = new RunConfig("minilm-lr-1e-3", "imdb", new RunConfig.SubsetSizes(80, 8, 8), 13L,
                 "all-MiniLM-L6-v2", temp.resolve("run").toString(), "cpu", 2, hp);
         List<Diagnosis> live = new ArrayList<>();
+        AtomicInteger stepsDone = new AtomicInteger();
+        AtomicInteger stepsDoneAtFirstDiagnosis = new AtomicInteger(-1);
         DiagnosingListener listener = new DiagnosingListener(RunFacts.classification(hp, 2), diagnosis -> {
             live.add(diagnosis);
+            stepsDoneAtFirstDiagnosis.compareAndSet(-1, stepsDone.get());
             System.out.println("[diagnose] " + diagnosis.logLine());
         });
 
         long start = System.nanoTime();
         new FineTuneRun(DatasetCatalog.open(data), models, temp).execute(config, List.of(listener,
                 new dev.bertlab.engine.train.TrainingListener() {
+                    @Override
+                    public void onProgress(dev.bertlab.engine.train.TrainingEvents.Progress progress) {
+                        stepsDone.set(progress.step());
+                    }
+
                     @Override
                     public void onStep(dev.bertlab.engine.train.TrainingEvents.StepLogged step) {
                         System.out.printf("[diagnose] step %d loss %.4f grad %.3g at %.1f s%n", step.step(),
@@ -62,7 +72,8 @@ class MiniLmLearningRateDiagnosisTest {
         assertThat(live).extracting(Diagnosis::kind).contains(DiagnosisKind.LEARNING_RATE_TOO_HIGH);
         Diagnosis tooHigh = live.stream().filter(d -> d.kind() == DiagnosisKind.LEARNING_RATE_TOO_HIGH).findFirst()
                 .orElseThrow();
-        assertThat(tooHigh.step()).isBetween(1, 20);
+        assertThat(tooHigh.step()).isBetween(1, 10);
+        assertThat(stepsDoneAtFirstDiagnosis.get()).as("called back during the run, not after it").isLessThan(10);
         assertThat((double) tooHigh.remedy().changes().get("learning_rate")).isEqualTo(1e-4);
         assertThat(live).extracting(Diagnosis::kind).doesNotContain(DiagnosisKind.LEARNING_RATE_TOO_LOW);
     }

@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Diagnoses a run while it trains: feeds every event into a {@link TrainingHistory}, runs the curve rules and
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
  * evaluations and notices only (not after every step), and each is a pass over the history, so this stays cheap.
  */
 public final class DiagnosingListener implements TrainingListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosingListener.class);
 
     private final TrainingDiagnostician diagnostician;
     private final RunFacts facts;
@@ -68,12 +72,25 @@ public final class DiagnosingListener implements TrainingListener {
         return Collections.unmodifiableList(new ArrayList<>(diagnoses));
     }
 
+    /** The history so far; it grows on the training thread, so read it there or after the run. */
     public TrainingHistory history() {
         return history;
     }
 
     private void rediagnose() {
-        for (Diagnosis diagnosis : diagnostician.diagnose(history, facts)) {
+        Set<DiagnosisKind> done = EnumSet.noneOf(DiagnosisKind.class);
+        synchronized (this) {
+            done.addAll(reported);
+        }
+        List<Diagnosis> found;
+        try {
+            found = diagnostician.diagnose(history, facts, done);
+        } catch (RuntimeException e) {
+            // the assistant is advice: a fault in a rule must never stop the training it watches
+            LOG.warn("diagnosing the run failed; training goes on without it", e);
+            return;
+        }
+        for (Diagnosis diagnosis : found) {
             boolean fresh;
             synchronized (this) {
                 fresh = reported.add(diagnosis.kind());

@@ -4,14 +4,18 @@ import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.TrainingEvents;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The learning rate is too high when the loss becomes NaN or infinite, the run reports a divergence, the loss
- * spikes far above its running median, settles well above where it started, or the gradient norm explodes.
- * Whichever signal comes first is reported.
+ * spikes far above its running median, settles well above where it started, or the gradient norm explodes; or,
+ * at a rate above BERT's usual range, when the loss stays at chance level after warm-up: the collapse Mosbach et
+ * al. (2021, "On the stability of fine-tuning BERT") describe for failed runs, where the model predicts one class
+ * for everything. Whichever signal comes first is reported.
  */
 public final class LearningRateTooHighRule implements CurveRule {
 
@@ -29,6 +33,14 @@ public final class LearningRateTooHighRule implements CurveRule {
     public static final int DIVERGENCE_LINES = 3;
     /** A gradient norm this many times its running median is exploding. */
     public static final double GRADIENT_EXPLOSION_FACTOR = 10.0;
+    /** BERT fine-tuning's usual rates end here; above it a loss stuck at chance is a collapse. */
+    public static final double USUAL_RATE_CEILING = 1e-4;
+    /** Log lines at full rate (past warm-up) whose median is compared with chance level. */
+    public static final int COLLAPSE_LINES = 5;
+    /** A line counts as past warm-up when its rate is at least this share of the peak rate. */
+    public static final double FULL_RATE_SHARE = 0.5;
+    /** "At chance": the median loss is at least this share of ln(classes). */
+    public static final double CHANCE_LOSS_SHARE = 0.95;
     public static final double RATE_DIVISOR = 10.0;
     public static final double REMEDY_WARMUP_RATIO = 0.1;
     public static final double REMEDY_MAX_GRAD_NORM = 1.0;
@@ -42,15 +54,56 @@ public final class LearningRateTooHighRule implements CurveRule {
 
     @Override
     public Optional<Diagnosis> check(TrainingHistory history, RunFacts facts) {
-        Optional<Diagnosis> fromLog = fromLogLines(history, facts);
+        Optional<Diagnosis> fromLog = earliest(fromLogLines(history, facts), collapse(history, facts));
         Optional<Diagnosis> fromNotice = history.notices().stream()
                 .filter(n -> n.kind().equals(DIVERGED_NOTICE)).findFirst()
                 .map(n -> diagnosis(n.step(), Severity.PROBLEM, "the run diverged at step " + n.step() + ": "
                         + n.message(), Map.of("step", (double) n.step()), facts));
-        if (fromLog.isPresent() && fromNotice.isPresent()) {
-            return fromLog.get().step() <= fromNotice.get().step() ? fromLog : fromNotice;
+        return earliest(fromLog, fromNotice);
+    }
+
+    private static Optional<Diagnosis> earliest(Optional<Diagnosis> a, Optional<Diagnosis> b) {
+        if (a.isPresent() && b.isPresent()) {
+            return a.get().step() <= b.get().step() ? a : b;
         }
-        return fromLog.or(() -> fromNotice);
+        return a.isPresent() ? a : b;
+    }
+
+    private Optional<Diagnosis> collapse(TrainingHistory history, RunFacts facts) {
+        Hyperparameters hp = facts.hyperparameters();
+        double chance = facts.chanceLoss();
+        if (hp.learningRate() <= USUAL_RATE_CEILING || Double.isNaN(chance)) {
+            return Optional.empty();
+        }
+        List<TrainingEvents.StepLogged> window = new ArrayList<>();
+        for (TrainingEvents.StepLogged line : history.steps()) {
+            if (line.learningRate() >= FULL_RATE_SHARE * hp.learningRate() && Double.isFinite(line.loss())) {
+                window.add(line);
+                if (window.size() == COLLAPSE_LINES) {
+                    break;
+                }
+            }
+        }
+        if (window.size() < COLLAPSE_LINES) {
+            return Optional.empty();
+        }
+        double median = Median.of(window.stream().map(TrainingEvents.StepLogged::loss).toList());
+        if (median < CHANCE_LOSS_SHARE * chance) {
+            return Optional.empty();
+        }
+        int from = window.get(0).step();
+        int to = window.get(COLLAPSE_LINES - 1).step();
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("median_loss", median);
+        values.put("chance_loss", chance);
+        values.put("learning_rate", hp.learningRate());
+        values.put("from_step", (double) from);
+        values.put("to_step", (double) to);
+        return Optional.of(diagnosis(to, Severity.PROBLEM, "loss stayed at chance level (median "
+                + Figures.number(median) + " vs ln(" + facts.numLabels() + ") = " + Figures.number(chance)
+                + ") from step " + from + " to " + to + " at learning rate " + Figures.number(hp.learningRate())
+                + ", above BERT's usual ceiling of " + Figures.number(USUAL_RATE_CEILING)
+                + ": the model collapsed to guessing", values, facts));
     }
 
     private Optional<Diagnosis> fromLogLines(TrainingHistory history, RunFacts facts) {

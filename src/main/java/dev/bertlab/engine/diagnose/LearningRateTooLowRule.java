@@ -23,7 +23,7 @@ public final class LearningRateTooLowRule implements CurveRule {
     /** A line counts as past warm-up when its rate is at least this share of the peak rate. */
     public static final double FULL_RATE_SHARE = 0.5;
     /** At or above BERT's usual ceiling a flat loss has other causes (see the too-high and stagnation rules). */
-    public static final double MAX_LOW_RATE = 1e-4;
+    public static final double MAX_LOW_RATE = LearningRateTooHighRule.USUAL_RATE_CEILING;
     /** A loss already this small has nothing left to move. */
     public static final double LEARNT_LOSS = 0.1;
     public static final double RATE_FACTOR = 5.0;

@@ -132,7 +132,7 @@ public final class OverfittingRule implements CurveRule {
         Remedy.Builder remedy = Remedy.from(hp)
                 .set("classifier_dropout", Math.max(REMEDY_CLASSIFIER_DROPOUT, hp.classifierDropout()))
                 .set("weight_decay", weightDecay);
-        if (hp.earlyStoppingPatience() == 0) {
+        if (hp.earlyStoppingPatience() == 0 && hp.evalStrategy() != Hyperparameters.EvalStrategy.NO) {
             remedy.set("early_stopping_patience", REMEDY_EARLY_STOPPING_PATIENCE);
         }
         remedy.set("load_best_model_at_end", true);

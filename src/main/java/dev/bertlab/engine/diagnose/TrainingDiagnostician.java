@@ -3,6 +3,7 @@ package dev.bertlab.engine.diagnose;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Runs every curve rule over a run's history: each kind at most once, at the step it was first established. */
 public final class TrainingDiagnostician {
@@ -27,9 +28,16 @@ public final class TrainingDiagnostician {
 
     /** The diagnoses, in the order of the steps they were established at. */
     public List<Diagnosis> diagnose(TrainingHistory history, RunFacts facts) {
+        return diagnose(history, facts, Set.of());
+    }
+
+    /** The diagnoses of the kinds not in {@code skipped}: a live caller need not re-run rules that already fired. */
+    public List<Diagnosis> diagnose(TrainingHistory history, RunFacts facts, Set<DiagnosisKind> skipped) {
         List<Diagnosis> diagnoses = new ArrayList<>();
         for (CurveRule rule : rules) {
-            rule.check(history, facts).ifPresent(diagnoses::add);
+            if (!skipped.contains(rule.kind())) {
+                rule.check(history, facts).ifPresent(diagnoses::add);
+            }
         }
         diagnoses.sort(Comparator.comparing(Diagnosis::step));
         return diagnoses;

@@ -1,8 +1,10 @@
 package dev.bertlab.engine.diagnose;
 
 import dev.bertlab.engine.tokenize.TokenStats;
+import dev.bertlab.engine.tokenize.Truncation;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,15 +55,14 @@ final class TruncationCheck implements DataCheck {
         if (covering > hp.maxLength()) {
             remedy.set("max_length", covering);
         }
-        if (stats.p90() > MAX_POSITIONS && hp.truncationRule().strategy() == dev.bertlab.engine.tokenize
-                .Truncation.Strategy.HEAD) {
+        if (stats.p90() > MAX_POSITIONS && hp.truncationRule().strategy() == Truncation.Strategy.HEAD) {
             remedy.set("truncation", HEAD_TAIL);
         }
         return Optional.of(Diagnosis.ofData(kind(), problem ? Severity.PROBLEM : Severity.WARNING,
                 "Heavy truncation: " + Figures.percent(stats.truncatedShare()) + " of texts are cut",
                 new Evidence(sentence, values), remedy.build("raise max_length to cover most texts (memory and time "
                         + "grow with it; lower batch_size with gradient_accumulation if needed), or keep head and "
-                        + "tail of long texts"), java.util.List.of()));
+                        + "tail of long texts"), List.of()));
     }
 
     private static int roundUp(int length) {

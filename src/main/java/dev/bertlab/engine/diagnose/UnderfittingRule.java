@@ -20,10 +20,7 @@ public final class UnderfittingRule implements CurveRule {
     public static final double CHANCE_LOSS_SHARE = 0.9;
     /** The loss judged is the mean of this many latest log lines, so one bad batch does not decide. */
     public static final int SMOOTHING_LINES = 3;
-    /** Above this rate (BERT's usual range ends at 1e-4) a stuck loss more likely means the rate is too high. */
-    public static final double HIGH_RATE = 1e-4;
     public static final double RATE_UP_FACTOR = 3.0;
-    public static final double RATE_DOWN_FACTOR = 0.1;
 
     private final double minShareOfTraining;
     private final double chanceLossShare;
@@ -46,7 +43,9 @@ public final class UnderfittingRule implements CurveRule {
     public Optional<Diagnosis> check(TrainingHistory history, RunFacts facts) {
         double chance = facts.chanceLoss();
         Optional<TrainingEvents.Started> started = history.started();
-        if (Double.isNaN(chance) || started.isEmpty() || started.get().totalSteps() == 0) {
+        // above BERT's usual rates a loss stuck at chance is a collapse: the learning-rate-too-high rule's business
+        if (Double.isNaN(chance) || started.isEmpty() || started.get().totalSteps() == 0
+                || facts.hyperparameters().learningRate() > LearningRateTooHighRule.USUAL_RATE_CEILING) {
             return Optional.empty();
         }
         int totalSteps = started.get().totalSteps();
@@ -85,8 +84,8 @@ public final class UnderfittingRule implements CurveRule {
 
     private static Remedy remedy(Hyperparameters hp) {
         Remedy.Builder remedy = Remedy.from(hp);
-        boolean rateTooHigh = hp.learningRate() > HIGH_RATE;
-        remedy.set("learning_rate", hp.learningRate() * (rateTooHigh ? RATE_DOWN_FACTOR : RATE_UP_FACTOR));
+        remedy.set("learning_rate", Math.min(LearningRateTooHighRule.USUAL_RATE_CEILING,
+                hp.learningRate() * RATE_UP_FACTOR));
         if (hp.scheduler() == Hyperparameters.Schedule.CONSTANT) {
             remedy.set("scheduler", Hyperparameters.Schedule.LINEAR);
         }
@@ -97,10 +96,7 @@ public final class UnderfittingRule implements CurveRule {
         if (hp.maxSteps() > 0) {
             remedy.set("max_steps", hp.maxSteps() * 2);
         }
-        return remedy.build(rateTooHigh
-                ? "the rate is above BERT's usual range and the loss never leaves chance level: lower it, warm up "
-                        + "and decay it, and train longer"
-                : "the model has not learnt the training data: raise the learning rate with a warm-up and a "
-                        + "decaying schedule, and train for more epochs");
+        return remedy.build("the model has not learnt the training data: raise the learning rate with a warm-up "
+                + "and a decaying schedule, and train for more epochs");
     }
 }

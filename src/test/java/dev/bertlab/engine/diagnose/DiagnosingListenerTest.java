@@ -52,6 +52,26 @@ class DiagnosingListenerTest {
     }
 
     @Test
+    void aFaultyRuleNeverStopsTheTrainingItWatches() {
+        CurveRule broken = new CurveRule() {
+            @Override
+            public DiagnosisKind kind() {
+                return DiagnosisKind.STAGNATION;
+            }
+
+            @Override
+            public java.util.Optional<Diagnosis> check(TrainingHistory history, RunFacts facts) {
+                throw new IllegalStateException("a bug in a rule");
+            }
+        };
+        DiagnosingListener listener = new DiagnosingListener(new TrainingDiagnostician(List.of(broken)),
+                RunFacts.classification(HP, 2), diagnosis -> { });
+        listener.onStep(new TrainingEvents.StepLogged(10, 0.1, 0.6, 2e-5, 1, 100, 1000, 0.1, 1));
+        assertThat(listener.diagnoses()).isEmpty();
+        assertThat(listener.history().steps()).hasSize(1);
+    }
+
+    @Test
     void theDiagnosticianReportsEachKindOnceInStepOrder() {
         SyntheticRun run = SyntheticRun.of(400).logs(10, 60, 10, step -> 0.7 - step / 200.0)
                 .log(70, 2.4, 1, 2e-5, 100, 0.1)

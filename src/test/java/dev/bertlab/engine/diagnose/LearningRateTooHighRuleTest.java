@@ -58,15 +58,15 @@ class LearningRateTooHighRuleTest {
     @Test
     void aLossThatClimbsWellAboveItsStartIsDivergence() {
         // no single jump is a spike (each line is below 3x the median), but the loss keeps climbing
-        SyntheticRun run = SyntheticRun.of(200).logs(10, 200, 10, step -> 0.6 + step / 100.0 * 0.3);
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 200, 10, step -> 0.3 + step / 100.0 * 0.3);
 
         Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
 
-        // initial 0.63; the median of the last three lines first exceeds 1.5 x 0.63 = 0.945 at step 130 (0.96)
-        assertThat(diagnosis.step()).isEqualTo(130);
+        // initial 0.33; the median of the last three lines first exceeds 1.5 x 0.33 = 0.495 at step 80 (0.51)
+        assertThat(diagnosis.step()).isEqualTo(80);
         assertThat(diagnosis.severity()).isEqualTo(Severity.PROBLEM);
-        assertThat(diagnosis.evidence().values().get("initial_loss")).isCloseTo(0.63, within(1e-9));
-        assertThat(diagnosis.evidence().values().get("recent_loss")).isCloseTo(0.96, within(1e-9));
+        assertThat(diagnosis.evidence().values().get("initial_loss")).isCloseTo(0.33, within(1e-9));
+        assertThat(diagnosis.evidence().values().get("recent_loss")).isCloseTo(0.51, within(1e-9));
     }
 
     @Test
@@ -84,6 +84,29 @@ class LearningRateTooHighRuleTest {
         SyntheticRun run = SyntheticRun.of(200).logs(10, 60, 10, step -> 0.5).log(70, 2.4, 1, 1e-3, 100, 0.1)
                 .notice(75, "diverged", "diverged at step 76");
         assertThat(new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow().step()).isEqualTo(70);
+    }
+
+    @Test
+    void aLossStuckAtChanceAfterWarmupAtARateAboveBertsRangeIsACollapse() {
+        // warm-up to step 20; the first five lines at full rate are steps 10 (half rate) to 50
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 200, 10, step -> step % 20 == 0 ? 0.70 : 0.68,
+                step -> 1.0, step -> 1e-3 * Math.min(1.0, step / 20.0));
+
+        Diagnosis diagnosis = new LearningRateTooHighRule().check(run.history(), FACTS).orElseThrow();
+
+        assertThat(diagnosis.step()).isEqualTo(50);
+        assertThat(diagnosis.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(diagnosis.evidence().values()).containsEntry("median_loss", 0.68)
+                .containsEntry("from_step", 10.0).containsEntry("to_step", 50.0);
+        assertThat(diagnosis.evidence().sentence()).contains("collapsed");
+    }
+
+    @Test
+    void theSameFlatLossAtAUsualRateIsNoCollapse() {
+        SyntheticRun run = SyntheticRun.of(200).logs(10, 200, 10, step -> step % 20 == 0 ? 0.70 : 0.68,
+                step -> 1.0, step -> 5e-5);
+        assertThat(new LearningRateTooHighRule().check(run.history(),
+                RunFacts.classification(Hyperparameters.builder().learningRate(5e-5).build(), 2))).isEmpty();
     }
 
     @Test

@@ -41,7 +41,7 @@ class RemedyTest {
     /** Every rule's remedy, on the synthetic runs that trigger it, uses the form's keys and valid values. */
     @Test
     void everyCurveRemedyUsesFormKeysAndPassesValidation() {
-        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-3).warmupRatio(0).maxGradNorm(0)
+        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-4).warmupRatio(0).maxGradNorm(0)
                 .scheduler(Hyperparameters.Schedule.CONSTANT).batchSize(32).maxLength(512).groupByLength(false)
                 .metricForBestModel("accuracy").build();
         TrainingHistory everything = SyntheticRun.of(800).logs(10, 60, 10, step -> 0.5)

@@ -29,12 +29,11 @@ class UnderfittingRuleTest {
     }
 
     @Test
-    void aHighRateStuckAtChanceIsToldToGoDown() {
-        SyntheticRun run = SyntheticRun.of(100).logs(10, 100, 10, step -> 0.69);
-        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-3).build();
-        Diagnosis diagnosis = new UnderfittingRule().check(run.history(), RunFacts.classification(hp, 2))
-                .orElseThrow();
-        assertThat((double) diagnosis.remedy().changes().get("learning_rate")).isCloseTo(1e-4, within(1e-12));
+    void aRateAboveBertsUsualRangeStuckAtChanceIsLeftToTheLearningRateRule() {
+        SyntheticRun run = SyntheticRun.of(100).logs(10, 100, 10, step -> 0.69, step -> 1.0, step -> 1e-3);
+        RunFacts facts = RunFacts.classification(Hyperparameters.builder().learningRate(1e-3).build(), 2);
+        assertThat(new UnderfittingRule().check(run.history(), facts)).isEmpty();
+        assertThat(new LearningRateTooHighRule().check(run.history(), facts)).isPresent();
     }
 
     @Test

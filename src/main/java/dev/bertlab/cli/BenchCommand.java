@@ -25,8 +25,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-imdb", description = "leave out the padding measurement on IMDb")
     boolean skipImdb;
 
+    @Option(names = "--augmentation", description = "instead: measure training-data augmentation (EDA) against none "
+            + "on a small MiniLM fine-tune, over several seeds")
+    boolean augmentation;
+
+    @Option(names = "--augmentation-dataset", defaultValue = "amazon", description = "dataset for --augmentation")
+    String augmentationDataset;
+
+    @Option(names = "--augmentation-train", defaultValue = "200", description = "training examples for --augmentation")
+    int augmentationTrain;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "seeds per setting for --augmentation")
+    int seeds;
+
     @Override
     public Integer call() throws Exception {
+        if (augmentation) {
+            new dev.bertlab.engine.bench.AugmentationEffect(data.datasets(), data.models(), System.out)
+                    .run(new dev.bertlab.engine.bench.AugmentationEffect.Settings(augmentationDataset,
+                            augmentationTrain, seeds, 3, 0.1, 2));
+            return 0;
+        }
         if (steps < 1 || warmup < 0) {
             throw new IllegalArgumentException("--steps must be at least 1 and --warmup not negative");
         }

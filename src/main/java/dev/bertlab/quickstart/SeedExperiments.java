@@ -4,7 +4,10 @@ import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.experiment.Experiment;
 import java.util.List;
 
-/** The experiments a new installation starts with: the quickstart, the CPU recipe and the seed's GPU recipe. */
+/**
+ * The experiments a new installation starts with: the quickstart, the debugging story, the CPU recipe, the seed's GPU
+ * recipe and a short Amazon run.
+ */
 final class SeedExperiments {
 
     static final String QUICKSTART_NAME = "Quickstart: MiniLM on 2,000 IMDb reviews";
@@ -20,8 +23,17 @@ final class SeedExperiments {
                         .metricForBestModel("accuracy").loggingSteps(5).build());
     }
 
+    static final String STORY_NAME = "IMDb story: first try (MiniLM, 400 reviews, 6 epochs)";
+
     static List<Experiment> others() {
         return List.of(
+                // the debugging story: small data and many epochs, so the curves turn and the assistant speaks
+                experiment(STORY_NAME, "imdb", "all-MiniLM-L6-v2", 400, 200, 500, "story, imdb, cpu",
+                        "A first try on a small slice: six epochs over 400 reviews. Watch the run page: does the "
+                                + "validation loss turn up while the training loss keeps falling? Apply the suggested "
+                                + "fix, run the debugged experiment, and compare the two.",
+                        Hyperparameters.builder().learningRate(5e-5).batchSize(16).epochs(6).maxLength(128)
+                                .loggingSteps(5).metricForBestModel("accuracy").build()),
                 experiment("IMDb sentiment: MiniLM (CPU recipe)", "imdb", "all-MiniLM-L6-v2", 2000, 500, 1000,
                         "imdb, cpu", "The parity recipe: max length 256, one epoch, bucketed batches. The Python "
                                 + "reference reached 0.826 accuracy.",

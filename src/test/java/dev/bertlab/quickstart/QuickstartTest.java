@@ -59,7 +59,7 @@ class QuickstartTest {
     @Test
     void theFirstStartSeedsTheExperimentsAndQueuesTheQuickstartWhoseModelBecomesTheDemo() throws Exception {
         List<Experiment> seeded = experiments.all();
-        assertThat(seeded).extracting(Experiment::getName).contains(SeedExperiments.QUICKSTART_NAME,
+        assertThat(seeded).extracting(Experiment::getName).contains(SeedExperiments.QUICKSTART_NAME, SeedExperiments.STORY_NAME,
                 "IMDb sentiment: bert-base-uncased (GPU recipe)");
         Experiment gpuRecipe = seeded.stream().filter(e -> e.getBaseModel().equals("bert-base-uncased")).findFirst()
                 .orElseThrow();

@@ -141,7 +141,10 @@ public final class LearningRateTooHighRule implements CurveRule {
                             + Figures.number(line.learningRate()) + ")", values, facts));
                 }
                 double gradientMedian = Median.of(gradients);
-                if (gradientMedian > 0 && line.gradNorm() > GRADIENT_EXPLOSION_FACTOR * gradientMedian) {
+                // a large gradient while the loss keeps falling is the classifier sharpening (and clipping
+                // contains it); only together with a loss above its running median does it point at the rate
+                if (gradientMedian > 0 && line.gradNorm() > GRADIENT_EXPLOSION_FACTOR * gradientMedian
+                        && line.loss() > median) {
                     Map<String, Double> values = new LinkedHashMap<>();
                     values.put("grad_norm", line.gradNorm());
                     values.put("running_median", gradientMedian);

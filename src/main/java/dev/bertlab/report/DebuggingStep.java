@@ -14,7 +14,8 @@ import java.util.List;
  * @param motivatedBy diagnoses of the parent's run whose remedy touches a changed setting or that the change note
  *     names
  * @param difference the child's run against the parent's on the same test set, or null
- * @param noDifference why there is no {@code difference} (a side has no finished run, different test sets), or null
+ * @param noDifference why there is no {@code difference} (a side has no finished run, different test sets), a clause
+ *     without a full stop so that sentences can go on after it; or null
  */
 public record DebuggingStep(ReportedExperiment parent, ReportedExperiment child, List<SettingChange> changes,
         List<Diagnosis> motivatedBy, RunDifference difference, String noDifference) {

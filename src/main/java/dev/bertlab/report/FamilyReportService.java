@@ -101,10 +101,11 @@ public class FamilyReportService {
         }
         DifferenceService.Against against = differences.againstFirst(comparisons.compare(List.of(
                 parent.run().getId(), child.run().getId()))).get(0);
-        return new DebuggingStep(parent, child, changes, motivatedBy, against.difference(), against.problem());
+        return new DebuggingStep(parent, child, changes, motivatedBy, against.difference(),
+                against.problem() == null ? null : against.problem().replaceFirst("\\.$", ""));
     }
 
-    /** The hyperparameters that differ, with the dataset and base model when those changed too. */
+    /** The hyperparameters that differ, with the dataset, base model and subset sizes when those changed too. */
     static List<SettingChange> changes(Experiment parent, Experiment child) {
         List<SettingChange> changes = new ArrayList<>();
         if (!Objects.equals(parent.getDataset(), child.getDataset())) {
@@ -113,9 +114,19 @@ public class FamilyReportService {
         if (!Objects.equals(parent.getBaseModel(), child.getBaseModel())) {
             changes.add(new SettingChange("base_model", parent.getBaseModel(), child.getBaseModel()));
         }
+        changeOf("subset_train", parent.getSubsetTrain(), child.getSubsetTrain()).ifPresent(changes::add);
+        changeOf("subset_validation", parent.getSubsetValidation(), child.getSubsetValidation())
+                .ifPresent(changes::add);
+        changeOf("subset_test", parent.getSubsetTest(), child.getSubsetTest()).ifPresent(changes::add);
         HyperparameterDiff.differing(List.of(parent.getHyperparameters(), child.getHyperparameters()))
                 .forEach(row -> changes.add(new SettingChange(row.key(), row.values().get(0), row.values().get(1))));
         return changes;
+    }
+
+    /** A subset size that changed; no size means the whole split. */
+    private static Optional<SettingChange> changeOf(String key, Integer before, Integer after) {
+        return Objects.equals(before, after) ? Optional.empty() : Optional.of(new SettingChange(key,
+                before == null ? "all" : before.toString(), after == null ? "all" : after.toString()));
     }
 
     /**

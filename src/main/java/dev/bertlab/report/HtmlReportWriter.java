@@ -144,7 +144,8 @@ public class HtmlReportWriter {
     private static void significance(StringBuilder html, DebuggingStep step) {
         RunDifference difference = step.difference();
         if (difference == null) {
-            html.append("<p>Before and after: not compared, ").append(escape(step.noDifference())).append(".</p>\n");
+            html.append("<p>Before and after: not compared, ").append(escape(step.noDifference()))
+                    .append(".</p>\n");
             return;
         }
         BootstrapDifference accuracy = difference.bootstrap().accuracy();
@@ -192,7 +193,7 @@ public class HtmlReportWriter {
                     .append("<td class=\"number\">").append(duration(row.trainTime())).append("</td></tr>\n");
         }
         html.append("</table>\n").append(SvgCharts.barChart("Test accuracy per experiment", report.evaluation()
-                .stream().map(row -> new SvgCharts.Bar(row.experimentName(), row.accuracy())).toList()))
+                .stream().map(row -> new SvgCharts.Bar(row.experimentName(), row.accuracy())).toList(), 1.0))
                 .append('\n');
     }
 

@@ -70,18 +70,23 @@ final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
-    /** One bar per label, its value written above it; a missing value leaves a gap marked "no result". */
-    static String barChart(String title, List<Bar> bars) {
+    /**
+     * One bar per label, its value written above it; a missing value leaves a gap marked "no result". The axis
+     * runs from 0 to {@code axisMax} (1 for accuracy, so that bars read as shares), or further when a value does.
+     */
+    static String barChart(String title, List<Bar> bars, double axisMax) {
         StringBuilder svg = open(title);
-        double maxY = Math.max(1e-9, bars.stream().filter(b -> b.value() != null).mapToDouble(Bar::value).max()
-                .orElse(1));
+        double maxY = Math.max(axisMax, bars.stream().filter(b -> b.value() != null).mapToDouble(Bar::value).max()
+                .orElse(axisMax));
         Scale y = new Scale(0, maxY, HEIGHT - BOTTOM, TOP);
         axes(svg, null, y, null);
         double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, bars.size());
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double centre = LEFT + slot * (i + 0.5);
-            String label = bar.label().length() > 24 ? bar.label().substring(0, 23) + "…" : bar.label();
+            // about 6 pixels a character at this font size: cut labels to their slot so neighbours never overlap
+            int fits = Math.max(4, (int) (slot / 6.5));
+            String label = bar.label().length() > fits ? bar.label().substring(0, fits - 1) + "…" : bar.label();
             text(svg, centre, HEIGHT - BOTTOM + 16, "middle", label);
             if (bar.value() == null) {
                 text(svg, centre, HEIGHT - BOTTOM - 6, "middle", "no result");
@@ -121,6 +126,11 @@ final class SvgCharts {
                 .append(LEFT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/>\n");
         svg.append("<line stroke=\"#888\" x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM)
                 .append("\" x2=\"").append(WIDTH - RIGHT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/>\n");
+        double middle = (y.min() + y.max()) / 2;
+        svg.append("<line stroke=\"#ddd\" stroke-dasharray=\"3,3\" x1=\"").append(LEFT).append("\" y1=\"")
+                .append(number(y.at(middle))).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y2=\"")
+                .append(number(y.at(middle))).append("\"/>\n");
+        text(svg, LEFT - 4, y.at(middle) + 4, "end", format(middle));
         text(svg, LEFT - 4, y.to() + 4, "end", format(y.max()));
         text(svg, LEFT - 4, y.from(), "end", format(y.min()));
         if (x != null) {

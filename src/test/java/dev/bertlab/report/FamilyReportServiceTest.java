@@ -104,12 +104,19 @@ class FamilyReportServiceTest {
         TrainingRun grandchildRun = run(grandchild, regularised, "grandchild", 136,
                 Map.of("f1", 0.853, "log_loss", 0.377, "ece", 0.041), new double[] {0.69, 0.48, 0.35});
 
+        // a sibling evaluated on a smaller test subset: compared, but not tested for significance
+        Experiment sibling = experiment("imdb tiny, smaller test", longer, null);
+        sibling.setSubsetTest(120);
+        sibling = experiments.refine(root.getId(), sibling, "A quicker check on 120 test reviews",
+                ExperimentStage.REFINED, "editor");
+        run(sibling, longer, "sibling", 97, 120, Map.of("f1", 0.79, "log_loss", 0.45), new double[] {0.69, 0.5, 0.4});
+
         FamilyReport report = reports.build(grandchild.getId());
         assertThat(report.familyName()).isEqualTo(root.getName());
         assertThat(report.experiments()).extracting(ReportedExperiment::name)
-                .containsExactly(root.getName(), child.getName(), grandchild.getName());
+                .containsExactly(root.getName(), child.getName(), grandchild.getName(), sibling.getName());
         assertThat(report.initialProblem()).extracting(Diagnosis::kind).containsExactly(DiagnosisKind.HEAVY_TRUNCATION);
-        assertThat(report.steps()).hasSize(2);
+        assertThat(report.steps()).hasSize(3);
         DebuggingStep fix = report.steps().get(0);
         assertThat(fix.changes()).containsExactly(new SettingChange("max_length", "8", "32"));
         assertThat(fix.motivatedBy()).extracting(Diagnosis::kind).containsExactly(DiagnosisKind.HEAVY_TRUNCATION);
@@ -119,8 +126,13 @@ class FamilyReportServiceTest {
         assertThat(refinement.changes()).containsExactly(new SettingChange("classifier_dropout", "0.1", "0.3"));
         assertThat(refinement.motivatedBy()).extracting(Diagnosis::kind).containsExactly(DiagnosisKind.OVERFITTING);
         assertThat(refinement.difference()).isNotNull();
-        assertThat(report.evaluation()).extracting(EvaluationRow::runId)
-                .containsExactly(rootRun.getId(), childRun.getId(), grandchildRun.getId());
+        DebuggingStep smallerTest = report.steps().get(2);
+        assertThat(smallerTest.changes()).containsExactly(new SettingChange("subset_test", "all", "120"),
+                new SettingChange("max_length", "8", "32"));
+        assertThat(smallerTest.difference()).isNull();
+        assertThat(smallerTest.noDifference()).contains("different test sets").doesNotEndWith(".");
+        assertThat(report.evaluation()).extracting(EvaluationRow::runId).hasSize(4)
+                .startsWith(rootRun.getId(), childRun.getId(), grandchildRun.getId());
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         export.writeHtml(child.getId(), bytes);
@@ -158,12 +170,16 @@ class FamilyReportServiceTest {
         assertThat(html).contains("Raising classifier_dropout 0.1 -&gt; 0.3 (fix for overfitting) moved test"
                 + " accuracy 0.813 -&gt; 0.850 (+3.7 points, 95% CI")
                 .contains("Overall, imdb tiny, more dropout reached the best test accuracy, 0.850, against 0.594 for"
-                        + " imdb &lt;b&gt;tiny&lt;/b&gt; &amp; &quot;co&quot; (+25.6 points).");
+                        + " imdb &lt;b&gt;tiny&lt;/b&gt; &amp; &quot;co&quot; (+25.6 points).")
+                .contains("Changing subset_test all -&gt; 120 and raising max_length 8 -&gt; 32 (fix for heavy"
+                        + " truncation) moved test accuracy 0.594 -&gt; 0.808 (+21.5 points; not tested for"
+                        + " significance: the runs were evaluated on different test sets")
+                .contains("Before and after: not compared, the runs were evaluated on different test sets");
         // charts: a loss chart per run, a bar chart of test accuracy, each valid XML
         List<String> charts = svgs(html);
-        assertThat(charts).hasSize(4);
+        assertThat(charts).hasSize(5);
         assertThat(charts.get(0)).contains("<polyline").contains("training loss").contains("validation loss");
-        assertThat(charts.get(3)).contains("Test accuracy per experiment").contains("<rect");
+        assertThat(charts.get(4)).contains("Test accuracy per experiment").contains("<rect");
         for (String chart : charts) {
             DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(chart.getBytes(StandardCharsets.UTF_8)));
@@ -212,11 +228,17 @@ class FamilyReportServiceTest {
     }
 
     /**
-     * A succeeded run with a training log and test predictions on the same {@value #TEST_EXAMPLES} reviews, the
-     * first {@code right} of them right, so that its accuracy and its significance against another run are real.
+     * A succeeded run with a training log and test predictions on {@code examples} reviews (the first of the same
+     * ids each time), the first {@code right} of them right, so that its accuracy and its significance against
+     * another run are real.
      */
     private TrainingRun run(Experiment experiment, Hyperparameters hyperparameters, String name, int right,
             Map<String, Double> otherMetrics, double[] trainLoss) throws IOException {
+        return run(experiment, hyperparameters, name, right, TEST_EXAMPLES, otherMetrics, trainLoss);
+    }
+
+    private TrainingRun run(Experiment experiment, Hyperparameters hyperparameters, String name, int right,
+            int examples, Map<String, Double> otherMetrics, double[] trainLoss) throws IOException {
         RunDirectory directory = new RunDirectory(DATA.resolve("runs").resolve(name));
         Files.createDirectories(directory.root());
         try (TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
@@ -225,12 +247,12 @@ class FamilyReportServiceTest {
                         60.0 * (i + 1)));
             }
             log.onEvaluation(new TrainingEvents.Evaluated(60, 1, Map.of("loss", trainLoss[1] + 0.05, "accuracy",
-                    right / (double) TEST_EXAMPLES), false));
+                    right / (double) examples), false));
             log.onEvaluation(new TrainingEvents.Evaluated(120, 2, Map.of("loss", trainLoss[2] + 0.07, "accuracy",
-                    right / (double) TEST_EXAMPLES), true));
+                    right / (double) examples), true));
         }
         List<Prediction> predictions = new ArrayList<>();
-        for (int i = 0; i < TEST_EXAMPLES; i++) {
+        for (int i = 0; i < examples; i++) {
             int gold = i % 2;
             int predicted = i < right ? gold : 1 - gold;
             predictions.add(Prediction.of("review-" + i, gold, predicted == 1 ? new float[] {0.2f, 0.8f}
@@ -238,7 +260,7 @@ class FamilyReportServiceTest {
         }
         PredictionsCsv.write(new PredictionSet(List.of("neg", "pos"), predictions), directory.predictions("test"));
         Map<String, Double> test = new LinkedHashMap<>();
-        test.put("accuracy", right / (double) TEST_EXAMPLES);
+        test.put("accuracy", right / (double) examples);
         test.putAll(otherMetrics);
         TrainingRun run = new TrainingRun();
         run.setExperimentId(experiment.getId());

@@ -2,7 +2,6 @@ package dev.bertlab.report;
 
 import dev.bertlab.compare.ComparisonService;
 import dev.bertlab.compare.DifferenceService;
-import dev.bertlab.compare.HyperparameterDiff;
 import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.run.TrainingLogReader;
 import dev.bertlab.experiment.Experiment;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,7 +90,7 @@ public class FamilyReportService {
     }
 
     private DebuggingStep step(ReportedExperiment parent, ReportedExperiment child) {
-        List<SettingChange> changes = changes(parent.experiment(), child.experiment());
+        List<SettingChange> changes = SettingChanges.between(parent.experiment(), child.experiment());
         List<Diagnosis> motivatedBy = motivatedBy(parent.diagnoses(), changes, child.experiment().getChangeNote());
         if (!parent.hasResults() || !child.hasResults()) {
             String missing = !parent.hasResults() ? parent.name() : child.name();
@@ -103,30 +101,6 @@ public class FamilyReportService {
                 parent.run().getId(), child.run().getId()))).get(0);
         return new DebuggingStep(parent, child, changes, motivatedBy, against.difference(),
                 against.problem() == null ? null : against.problem().replaceFirst("\\.$", ""));
-    }
-
-    /** The hyperparameters that differ, with the dataset, base model and subset sizes when those changed too. */
-    static List<SettingChange> changes(Experiment parent, Experiment child) {
-        List<SettingChange> changes = new ArrayList<>();
-        if (!Objects.equals(parent.getDataset(), child.getDataset())) {
-            changes.add(new SettingChange("dataset", parent.getDataset(), child.getDataset()));
-        }
-        if (!Objects.equals(parent.getBaseModel(), child.getBaseModel())) {
-            changes.add(new SettingChange("base_model", parent.getBaseModel(), child.getBaseModel()));
-        }
-        changeOf("subset_train", parent.getSubsetTrain(), child.getSubsetTrain()).ifPresent(changes::add);
-        changeOf("subset_validation", parent.getSubsetValidation(), child.getSubsetValidation())
-                .ifPresent(changes::add);
-        changeOf("subset_test", parent.getSubsetTest(), child.getSubsetTest()).ifPresent(changes::add);
-        HyperparameterDiff.differing(List.of(parent.getHyperparameters(), child.getHyperparameters()))
-                .forEach(row -> changes.add(new SettingChange(row.key(), row.values().get(0), row.values().get(1))));
-        return changes;
-    }
-
-    /** A subset size that changed; no size means the whole split. */
-    private static Optional<SettingChange> changeOf(String key, Integer before, Integer after) {
-        return Objects.equals(before, after) ? Optional.empty() : Optional.of(new SettingChange(key,
-                before == null ? "all" : before.toString(), after == null ? "all" : after.toString()));
     }
 
     /**

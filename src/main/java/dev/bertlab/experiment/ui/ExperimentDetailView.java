@@ -28,6 +28,8 @@ import dev.bertlab.experiment.ExperimentOverviews;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.HyperparameterField;
 import dev.bertlab.experiment.HyperparameterFields;
+import dev.bertlab.report.FamilyReportExport;
+import dev.bertlab.report.ui.ExportReportLink;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.TrainingRun;
 import dev.bertlab.web.UserMessages;
@@ -44,14 +46,16 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
     private final ExperimentOverviews overviews;
     private final RunService runs;
     private final AuthenticationContext authentication;
+    private final FamilyReportExport reports;
     private String pageTitle = "Experiment";
 
     public ExperimentDetailView(ExperimentService experiments, ExperimentOverviews overviews, RunService runs,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, FamilyReportExport reports) {
         this.experiments = experiments;
         this.overviews = overviews;
         this.runs = runs;
         this.authentication = authentication;
+        this.reports = reports;
         setMaxWidth("1200px");
     }
 
@@ -124,6 +128,8 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
             actions.add(possible ? new Anchor("compare?runs=" + parentRun.get().getId() + "," + ownRun.get().getId(),
                     compare) : compare);
         }
+        // every role may read results, so every role may take them away as a report
+        actions.add(new ExportReportLink(reports, overview.experiment()));
         return actions;
     }
 

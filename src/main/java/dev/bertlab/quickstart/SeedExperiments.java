@@ -29,11 +29,11 @@ final class SeedExperiments {
         return List.of(
                 // the debugging story: small data and many epochs, so the curves turn and the assistant speaks
                 experiment(STORY_NAME, "imdb", "all-MiniLM-L6-v2", 400, 200, 500, "story, imdb, cpu",
-                        "A first try on a small slice: six epochs over 400 reviews. Watch the run page: does the "
-                                + "validation loss turn up while the training loss keeps falling? Apply the suggested "
-                                + "fix, run the debugged experiment, and compare the two.",
+                        "A first try on a small slice: six epochs over 400 reviews, keeping the last weights. Watch "
+                                + "the run page: does the validation loss turn up while the training loss keeps "
+                                + "falling? Apply the suggested fix, run the debugged experiment, and compare the two.",
                         Hyperparameters.builder().learningRate(5e-5).batchSize(16).epochs(6).maxLength(128)
-                                .loggingSteps(5).metricForBestModel("accuracy").build()),
+                                .loggingSteps(5).metricForBestModel("accuracy").loadBestModelAtEnd(false).build()),
                 experiment("IMDb sentiment: MiniLM (CPU recipe)", "imdb", "all-MiniLM-L6-v2", 2000, 500, 1000,
                         "imdb, cpu", "The parity recipe: max length 256, one epoch, bucketed batches. The Python "
                                 + "reference reached 0.826 accuracy.",

@@ -51,8 +51,13 @@ public final class RunDiagnoses {
             return;
         }
         found.add(diagnosis);
-        write();
         log.accept(diagnosis.logLine());
+        try {
+            write();
+        } catch (UncheckedIOException e) {
+            // a full disk costs the file, not the run: the diagnosis is in the log and reaches the listeners
+            log.accept("cannot keep the diagnosis in " + file.getFileName() + ": " + e.getCause().getMessage());
+        }
         for (DiagnosisListener listener : listeners) {
             listener.onDiagnosis(diagnosis);
         }

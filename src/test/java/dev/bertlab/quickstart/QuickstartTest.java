@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A fresh installation seeds its experiments, queues the quickstart run, and turns its model into the demo. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuickstartTest {
+class QuickstartTest extends dev.bertlab.e2e.BrowserTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("quickstart");
 
@@ -70,6 +70,14 @@ class QuickstartTest {
 
         TrainingRun queued = quickstart.quickstartRun().orElseThrow();
         assertThat(queued.getStatus()).isIn(RunStatus.QUEUED, RunStatus.RUNNING);
+
+        // what a new user sees first: the quickstart on the home page, live
+        logIn("admin", "admin-password");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#quickstart-status"))
+                .containsText("MiniLM learning IMDb review sentiment on this machine");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#quickstart-progress"))
+                .isVisible();
+        screenshot("home-quickstart");
         runs.cancel(queued.getId(), "tester");
 
         // a finished quickstart (here: a tiny real model standing in for it) becomes the demo model

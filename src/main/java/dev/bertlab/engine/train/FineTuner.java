@@ -44,6 +44,9 @@ import java.util.function.IntConsumer;
  */
 public final class FineTuner {
 
+    private static final Object GRADIENT_COLLECTION = new Object();
+
+
     private static final double INITIAL_FP16_LOSS_SCALE = 65536.0;
     private static final int FP16_SCALE_GROWTH_INTERVAL = 2000;
 
@@ -277,11 +280,16 @@ public final class FineTuner {
                 try (NDManager scope = model.model().getNDManager().newSubManager()) {
                     NDList inputs = collator.collate(scope, texts);
                     NDArray gold = gold(scope, examples, from, to);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray outputs = trainer.forward(inputs).singletonOrThrow();
-                        NDArray share = loss.weightedSum(outputs, gold).div(weightTotal);
-                        collector.backward(scale == 1.0 ? share : share.mul((float) scale));
-                        stepLoss += share.getFloat();
+                    // DJL's PyTorch gradient collector is one per process (a static flag: a second one throws), so
+                    // runs training side by side in one JVM (two device slots, a test next to the quickstart) take
+                    // turns for each forward and backward pass
+                    synchronized (GRADIENT_COLLECTION) {
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDArray outputs = trainer.forward(inputs).singletonOrThrow();
+                            NDArray share = loss.weightedSum(outputs, gold).div(weightTotal);
+                            collector.backward(scale == 1.0 ? share : share.mul((float) scale));
+                            stepLoss += share.getFloat();
+                        }
                     }
                     tokens += texts.stream().mapToInt(EncodedText::length).sum();
                     slots += (long) collator.paddedLength(texts) * texts.size();

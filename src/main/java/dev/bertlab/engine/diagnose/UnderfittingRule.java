@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class UnderfittingRule implements CurveRule {
 
     /** Judge only after this share of the planned steps; early on a high loss is normal. */
-    public static final double MIN_SHARE_OF_TRAINING = 0.5;
+    public static final double MIN_SHARE_OF_TRAINING = 0.75;
     /** "Near chance" is at least this share of ln(classes). */
     public static final double CHANCE_LOSS_SHARE = 0.9;
     /** The loss judged is the mean of this many latest log lines, so one bad batch does not decide. */

@@ -104,7 +104,7 @@ public final class OverfittingRule implements CurveRule {
                 + Figures.number(trainFrom) + " -> " + Figures.number(trainTo);
         return Optional.of(Diagnosis.atStep(kind(), Severity.PROBLEM, toStep,
                 "Overfitting: validation loss rises while training loss falls", new Evidence(sentence, values),
-                remedy(facts.hyperparameters(), history, toStep)));
+                remedy(facts.hyperparameters())));
     }
 
     private Optional<Diagnosis> accuracyGap(TrainingHistory history, TrainingEvents.Evaluated evaluation,
@@ -123,38 +123,25 @@ public final class OverfittingRule implements CurveRule {
                 + " (more than " + Figures.number(maxAccuracyGap) + ")";
         return Optional.of(Diagnosis.atStep(kind(), Severity.WARNING, evaluation.step(),
                 "Overfitting: training accuracy runs ahead of validation accuracy", new Evidence(sentence, values),
-                remedy(facts.hyperparameters(), history, evaluation.step())));
+                remedy(facts.hyperparameters())));
     }
 
-    private static Remedy remedy(Hyperparameters hp, TrainingHistory history, int step) {
+    private static Remedy remedy(Hyperparameters hp) {
         double weightDecay = hp.weightDecay() < REMEDY_MIN_WEIGHT_DECAY ? REMEDY_MIN_WEIGHT_DECAY
                 : Math.min(REMEDY_MAX_WEIGHT_DECAY, hp.weightDecay() * 2);
         Remedy.Builder remedy = Remedy.from(hp)
                 .set("classifier_dropout", Math.max(REMEDY_CLASSIFIER_DROPOUT, hp.classifierDropout()))
                 .set("weight_decay", weightDecay);
-        if (hp.earlyStoppingPatience() == 0 && hp.evalStrategy() != Hyperparameters.EvalStrategy.NO) {
+        // early stopping with the best weights restored finds the right length by itself (overfitting is seen on
+        // evaluations, so the run has them); cutting the epochs instead also shortens the learning-rate schedule:
+        // a real MiniLM run cut from 6 to 3 epochs fell from 0.818 to 0.758 test accuracy
+        if (hp.earlyStoppingPatience() == 0) {
             remedy.set("early_stopping_patience", REMEDY_EARLY_STOPPING_PATIENCE);
         }
         remedy.set("load_best_model_at_end", true);
-        // stop where the validation loss was lowest: the epochs after it only memorised
-        int bestEpoch = bestEpoch(history, step);
-        if (bestEpoch >= 1 && bestEpoch < hp.epochs()) {
-            remedy.set("epochs", bestEpoch);
-        }
         return remedy.build("regularise and stop earlier: more dropout before the classifier, more weight decay, "
-                + "early stopping on the validation loss, fewer epochs; more or augmented training data helps too");
-    }
-
-    /** The epoch (rounded up) of the lowest validation loss up to {@code step}, or 0 without one. */
-    private static int bestEpoch(TrainingHistory history, int step) {
-        TrainingEvents.Evaluated best = null;
-        for (TrainingEvents.Evaluated evaluation : history.evaluations()) {
-            if (evaluation.step() <= step && evaluation.metrics().containsKey("loss")
-                    && (best == null || loss(evaluation) < loss(best))) {
-                best = evaluation;
-            }
-        }
-        return best == null ? 0 : (int) Math.ceil(best.epoch() - 1e-9);
+                + "early stopping on the validation loss with the best weights kept (or fewer epochs); more or "
+                + "augmented training data helps too");
     }
 
     private static double loss(TrainingEvents.Evaluated evaluation) {

@@ -41,15 +41,16 @@ class OverfittingRuleTest {
     }
 
     @Test
-    void theRemedyRegularisesAndStopsAtTheBestEpoch() {
+    void theRemedyRegularisesAndStopsEarlyKeepingTheSchedule() {
         Remedy remedy = new OverfittingRule().check(memorising().history(), FACTS).orElseThrow().remedy();
 
         assertThat(remedy.changes()).containsEntry("classifier_dropout", 0.3).containsEntry("weight_decay", 0.02)
-                .containsEntry("early_stopping_patience", 2).containsEntry("epochs", 2)
+                .containsEntry("early_stopping_patience", 2).doesNotContainKey("epochs")
                 .doesNotContainKey("load_best_model_at_end"); // already on
         Hyperparameters applied = remedy.applyTo(HP);
         assertThat(applied.classifierDropout()).isEqualTo(0.3);
-        assertThat(applied.epochs()).isEqualTo(2);
+        assertThat(applied.epochs()).isEqualTo(4);
+        assertThat(applied.earlyStoppingPatience()).isEqualTo(2);
         assertThat(remedy.advice()).contains("augmented");
     }
 

@@ -26,7 +26,8 @@ public final class AugmentationEffect {
 
     /**
      * @param dataset what to train on (a built-in or imported classification dataset)
-     * @param train training examples (a seeded subset: augmentation matters most when data is scarce)
+     * @param train training examples (a seeded subset: augmentation matters most when data is scarce); validation
+ *     and test are the dataset's whole splits
      * @param seeds how many seeds per setting
      * @param epochs epochs per run
      * @param strength the share of words each EDA operation touches
@@ -78,7 +79,7 @@ public final class AugmentationEffect {
         for (int seed = 1; seed <= settings.seeds(); seed++) {
             String name = setting.replaceAll("[^a-z0-9]+", "-") + "-seed-" + seed;
             RunConfig config = new RunConfig(name, settings.dataset(), new RunConfig.SubsetSizes(settings.train(),
-                    200, 500), 7L, "all-MiniLM-L6-v2", runs.resolve(name).toString(), "cpu", null,
+                    null, null), 7L, "all-MiniLM-L6-v2", runs.resolve(name).toString(), "cpu", null,
                     hp.toBuilder().seed(seed).build());
             RunResult result = engine.execute(config, List.of(), line -> { }, () -> false, false);
             double accuracy = result.test().scalars().get("accuracy");

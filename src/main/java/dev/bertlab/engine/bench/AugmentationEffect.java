@@ -77,7 +77,7 @@ public final class AugmentationEffect {
         List<Double> gaps = new ArrayList<>();
         double seconds = 0;
         for (int seed = 1; seed <= settings.seeds(); seed++) {
-            String name = setting.replaceAll("[^a-z0-9]+", "-") + "-seed-" + seed;
+            String name = setting.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-seed-" + seed;
             RunConfig config = new RunConfig(name, settings.dataset(), new RunConfig.SubsetSizes(settings.train(),
                     null, null), 7L, "all-MiniLM-L6-v2", runs.resolve(name).toString(), "cpu", null,
                     hp.toBuilder().seed(seed).build());

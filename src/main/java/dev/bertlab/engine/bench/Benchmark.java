@@ -55,12 +55,14 @@ public final class Benchmark {
         TrainingThroughput.Result small = TrainingThroughput.measure(minilm, device, 32, 128, settings.warmup(),
                 settings.steps());
         row(small, peak, 13.0);
+        keep(small);
         PretrainedBert bertBase = null;
         if (settings.includeBertBase()) {
             bertBase = models.load("bert-base-uncased", message -> { });
             TrainingThroughput.Result large = TrainingThroughput.measure(bertBase, device, 8, 128, settings.warmup(),
                     settings.steps());
             row(large, peak, 2.0);
+            keep(large);
         }
         out.println();
         out.println("| model | forward latency, batch 1 x 128 (median of 20) |");
@@ -74,6 +76,12 @@ public final class Benchmark {
             out.println();
             padding(minilm);
         }
+    }
+
+    /** Runs of the model compare their throughput with this (the slow-training diagnosis). */
+    private void keep(TrainingThroughput.Result result) throws IOException {
+        MeasuredThroughput.at(models.measuredThroughputFile()).record(result.model(), result.batch(),
+                result.length(), result.samplesPerSecond());
     }
 
     private void row(TrainingThroughput.Result result, double peak, double targetSamples) {

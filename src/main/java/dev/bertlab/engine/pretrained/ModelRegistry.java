@@ -49,6 +49,11 @@ public final class ModelRegistry {
     }
 
     /** The conventional layout: archives in {@code data/models/archives}, unpacked models beside them. */
+    /** Where {@code bench} keeps this machine's training throughput per model. */
+    public Path measuredThroughputFile() {
+        return modelsDirectory.resolve("measured_throughput.json");
+    }
+
     public static ModelRegistry inDataDirectory(Path dataDirectory) {
         String archives = System.getProperty("bertlab.archives");
         Path models = dataDirectory.resolve("models");

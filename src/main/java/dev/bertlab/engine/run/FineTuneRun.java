@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.ComputeDevice;
 import dev.bertlab.engine.augment.TextAugmenter;
 import dev.bertlab.engine.augment.TrainingAugmentation;
+import dev.bertlab.engine.bench.MeasuredThroughput;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.LabeledDataset;
@@ -147,8 +148,10 @@ public final class FineTuneRun {
             }
             List<TrainingListener> all = new ArrayList<>(listeners);
             all.add(log);
+            Double expected = MeasuredThroughput.at(models.measuredThroughputFile())
+                    .expectedSamplesPerSecond(config.baseModel(), hp.maxLength()).orElse(null);
             DiagnosingListener curves = new DiagnosingListener(new RunFacts(hp, regression ? 0 : labels.size(),
-                    null), diagnoses::add);
+                    expected), diagnoses::add);
             all.add(curves);
             int padId = dev.bertlab.engine.tokenize.Vocabulary.read(pretrained.tokenizerJson()).padId();
             FineTuner tuner = new FineTuner(model, encoded.get(Split.TRAIN), encoded.get(Split.VALIDATION), labels,

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The headless command line: the same engine as the dashboard, for scripts and overnight runs. */
 @Command(name = "bertlab", mixinStandardHelpOptions = true, version = "BertLab 0.1",
         description = "Fine-tune, evaluate and apply BERT text classifiers offline.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, FillMaskCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
+                FillMaskCommand.class,
                 BenchCommand.class, ModelsCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class})
 public final class BertLabCli {
 
@@ -16,11 +17,12 @@ public final class BertLabCli {
     /** Exit code of a run stopped by the user; its checkpoint is kept for --resume. */
     static final int EXIT_CANCELLED = 130;
 
-    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "predict", "fill-mask", "bench",
-            "models", "datasets", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("--help", "-h", "--version", "-V");
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        // the subcommands themselves say which words are commands: a new one cannot be forgotten here
+        return args.length > 0 && (TOP_LEVEL_OPTIONS.contains(args[0])
+                || commandLine().getSubcommands().containsKey(args[0]));
     }
 
     public static int run(String[] args) {

@@ -25,9 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DifferenceService {
 
-    /** The bootstrap's seed is fixed so that the same two runs always get the same interval. */
-    static final long BOOTSTRAP_SEED = 20_240_917L;
-
     /**
      * Run {@code other} against the baseline, or why it cannot be said.
      *
@@ -65,7 +62,7 @@ public class DifferenceService {
         for (ComparedRun other : runs.subList(1, runs.size())) {
             try {
                 result.add(new Against(baseline, other, RunDifference.compute(baseline.label(), base, other.label(),
-                        testPredictions(other.run()), PairedBootstrap.withSeed(BOOTSTRAP_SEED)), null));
+                        testPredictions(other.run()), PairedBootstrap.withSeed(PairedBootstrap.DEFAULT_SEED)), null));
             } catch (IOException | RuntimeException e) {
                 result.add(new Against(baseline, other, null, e.getMessage()));
             }

@@ -52,6 +52,41 @@ class BertLabCliTest {
     }
 
     @Test
+    void compareSaysWhetherTheSecondRunIsReallyBetter() throws Exception {
+        // 200 test reviews: A right on the first 150, B on the first 180 (only B right: 30, only A right: 0)
+        Path a = predictions("a.csv", 150);
+        Path b = predictions("b.csv", 180);
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = BertLabCli.commandLine().execute("compare", a.toString(), b.toString());
+        } finally {
+            System.setOut(originalOut);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(printed).contains("B is better than A by 15.0 accuracy points")
+                .contains("the difference is significant").contains("accuracy: A 0.7500, B 0.9000, B - A +0.1500")
+                .contains("only A right 0, only B right 30");
+    }
+
+    private Path predictions(String name, int right) throws Exception {
+        List<dev.bertlab.engine.eval.Prediction> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int gold = i % 2;
+            int predicted = i < right ? gold : 1 - gold;
+            rows.add(dev.bertlab.engine.eval.Prediction.of("review-" + i, gold, predicted == 1
+                    ? new float[] {0.2f, 0.8f} : new float[] {0.8f, 0.2f}));
+        }
+        Path file = temp.resolve(name);
+        dev.bertlab.engine.eval.PredictionsCsv.write(new dev.bertlab.engine.eval.PredictionSet(
+                List.of("negative", "positive"), rows), file);
+        return file;
+    }
+
+    @Test
     void aConfigWithInvalidHyperparametersIsRefusedWithEveryProblem() throws Exception {
         Path config = temp.resolve("bad.yaml");
         Files.writeString(config, """

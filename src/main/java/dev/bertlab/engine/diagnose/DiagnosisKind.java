@@ -2,7 +2,7 @@ package dev.bertlab.engine.diagnose;
 
 import java.util.Locale;
 
-/** What a diagnosis is about; the first seven come from training curves, the rest from the data. */
+/** What a diagnosis is about; the first eight come from training curves, the rest from the data. */
 public enum DiagnosisKind {
     OVERFITTING,
     STAGNATION,
@@ -11,6 +11,7 @@ public enum DiagnosisKind {
     LEARNING_RATE_TOO_LOW,
     OUT_OF_MEMORY,
     SLOW_TRAINING,
+    NUMERIC_FAULT,
     HEAVY_TRUNCATION,
     CLASS_IMBALANCE,
     DUPLICATES,

@@ -13,7 +13,8 @@ public final class TrainingDiagnostician {
     /** The standard rules with their default thresholds. */
     public TrainingDiagnostician() {
         this(List.of(new LearningRateTooHighRule(), new OutOfMemoryRule(), new OverfittingRule(),
-                new UnderfittingRule(), new StagnationRule(), new LearningRateTooLowRule(), new SlowTrainingRule()));
+                new UnderfittingRule(), new StagnationRule(), new LearningRateTooLowRule(), new SlowTrainingRule(),
+                new NumericFaultRule()));
     }
 
     /** Other rules or thresholds; one rule per kind. */

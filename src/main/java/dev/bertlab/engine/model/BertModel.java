@@ -124,8 +124,9 @@ public final class BertModel extends AbstractBlock {
         Forward pass = new Forward(parameterStore, inputIds.getDevice(), training, dropout, precision);
 
         NDArray hidden = pass.embeddings(inputIds, tokenTypeIds);
-        NDArray additiveMask = attentionMask.toType(DataType.FLOAT32, false)
-                .expandDims(1).expandDims(1).sub(1f).mul(-MASKED_SCORE).toType(precision.dataType(), false);
+        NDArray mask = attentionMask.toType(DataType.FLOAT32, false).expandDims(1).expandDims(1);
+        NDArray additiveMask = OwnedScalar.times(OwnedScalar.minus(mask, 1f), -MASKED_SCORE)
+                .toType(precision.dataType(), false);
         for (int layer = 0; layer < config.numLayers(); layer++) {
             hidden = pass.layer("bert.encoder.layer." + layer + ".", hidden, additiveMask);
         }
@@ -200,8 +201,8 @@ public final class BertModel extends AbstractBlock {
             long length = shape.get(1);
             int heads = config.numHeads();
             int headSize = config.headSize();
-            NDArray query = linear(hidden, prefix + "self.query")
-                    .mul(1f / (float) Math.sqrt(headSize))
+            float scale = 1f / (float) Math.sqrt(headSize);
+            NDArray query = OwnedScalar.times(linear(hidden, prefix + "self.query"), scale)
                     .reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
             NDArray keyT = linear(hidden, prefix + "self.key")
                     .reshape(batch, length, heads, headSize).transpose(0, 2, 3, 1);

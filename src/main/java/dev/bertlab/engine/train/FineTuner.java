@@ -15,6 +15,7 @@ import dev.bertlab.engine.model.BertModel;
 import dev.bertlab.engine.model.BertWeights;
 import dev.bertlab.engine.model.ComputePrecision;
 import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.model.OwnedScalar;
 import dev.bertlab.engine.predict.BatchPredictor;
 import dev.bertlab.engine.predict.SplitEvaluation;
 import dev.bertlab.engine.predict.SplitEvaluator;
@@ -46,6 +47,10 @@ public final class FineTuner {
 
     private static final Object GRADIENT_COLLECTION = new Object();
 
+    /** The kind of the notice sent when a gradient turns NaN or infinite while the loss stays finite. */
+    public static final String NUMERIC_FAULT_NOTICE = "numeric_fault";
+    /** A loss up to this many times the last good one still counts as "not rising" for a numeric fault. */
+    private static final double NUMERIC_FAULT_LOSS_FACTOR = 1.5;
 
     private static final double INITIAL_FP16_LOSS_SCALE = 65536.0;
     private static final int FP16_SCALE_GROWTH_INTERVAL = 2000;
@@ -61,6 +66,7 @@ public final class FineTuner {
     private final BatchCollator collator;
     private final LengthBucketSampler sampler;
     private IntConsumer microBatchHook = size -> { };
+    private Runnable beforeBackwardHook = () -> { };
     /** The validation result that matches the model's current weights, if there is one. */
     private SplitEvaluation currentValidation;
 
@@ -88,6 +94,11 @@ public final class FineTuner {
     /** Called with the size of each micro-batch before its forward pass; lets tests inject engine faults. */
     void setMicroBatchHook(IntConsumer hook) {
         this.microBatchHook = hook;
+    }
+
+    /** Called between each forward pass and its backward pass; lets tests collect garbage there. */
+    void setBeforeBackwardHook(Runnable hook) {
+        this.beforeBackwardHook = hook;
     }
 
     public int totalSteps() {
@@ -192,7 +203,10 @@ public final class FineTuner {
                 int[] examples = steps.get(index);
                 StepResult result = runStep(trainer, examples, state.globalStep);
                 if (result.diverged()) {
-                    return finish(TrainingOutcome.FinishReason.DIVERGED, divergenceMessage(result));
+                    return numericFault(result)
+                            ? finish(TrainingOutcome.FinishReason.DIVERGED, NUMERIC_FAULT_NOTICE,
+                                    numericFaultMessage(result))
+                            : finish(TrainingOutcome.FinishReason.DIVERGED, divergenceMessage(result));
                 }
                 if (result.skipped()) {
                     continue; // fp16 overflow: same step again with a smaller loss scale
@@ -286,8 +300,9 @@ public final class FineTuner {
                     synchronized (GRADIENT_COLLECTION) {
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDArray outputs = trainer.forward(inputs).singletonOrThrow();
-                            NDArray share = loss.weightedSum(outputs, gold).div(weightTotal);
-                            collector.backward(scale == 1.0 ? share : share.mul((float) scale));
+                            NDArray share = OwnedScalar.dividedBy(loss.weightedSum(outputs, gold), weightTotal);
+                            beforeBackwardHook.run();
+                            collector.backward(scale == 1.0 ? share : OwnedScalar.times(share, (float) scale));
                             stepLoss += share.getFloat();
                         }
                     }
@@ -437,20 +452,45 @@ public final class FineTuner {
         }
 
         private TrainingOutcome finish(TrainingOutcome.FinishReason reason, String message) {
+            return finish(reason, reason.name().toLowerCase(Locale.ROOT), message);
+        }
+
+        private TrainingOutcome finish(TrainingOutcome.FinishReason reason, String noticeKind, String message) {
             if (reason != TrainingOutcome.FinishReason.COMPLETED) {
-                notice(state.globalStep, reason.name().toLowerCase(Locale.ROOT), message);
+                notice(state.globalStep, noticeKind, message);
             }
             return new TrainingOutcome(reason, state.globalStep, totalSteps, state.bestMetric, state.bestStep,
                     lastEvaluation, message, trainSeconds());
         }
 
+        /**
+         * A NaN or infinite gradient while the loss is finite and no higher than before is not a learning rate that
+         * is too high (that shows in the loss first; and before the first update the rate has done nothing yet): it
+         * is a numeric fault, such as a gradient computed from corrupted memory.
+         */
+        private boolean numericFault(StepResult bad) {
+            return Double.isFinite(bad.loss()) && !Double.isFinite(bad.gradNorm())
+                    && (lastGood == null || bad.loss() <= NUMERIC_FAULT_LOSS_FACTOR * lastGood.loss());
+        }
+
+        private String numericFaultMessage(StepResult bad) {
+            return String.format(Locale.ROOT, "numeric fault at step %d: the gradient norm became %s while the loss "
+                            + "stayed finite at %.4f (%s); a learning rate that is too high raises the loss first, "
+                            + "so this is a fault in the computation, not the settings: resume the run from its "
+                            + "last checkpoint, and if it recurs at the same step, report it with this run's log",
+                    bad.step() + 1, bad.gradNorm(), bad.loss(), lastGoodText());
+        }
+
         private String divergenceMessage(StepResult bad) {
-            String last = lastGood == null ? "no step had finished yet"
-                    : String.format(Locale.ROOT, "last good step %d: loss %.4f, learning rate %.3g, gradient norm %.3g",
-                    lastGood.step() + 1, lastGood.loss(), lastGood.learningRate(), lastGood.gradNorm());
             return String.format(Locale.ROOT, "diverged at step %d: loss %s, gradient norm %s (%s); lower the "
                             + "learning rate, add warm-up or clip gradients", bad.step() + 1, bad.loss(),
-                    bad.gradNorm(), last);
+                    bad.gradNorm(), lastGoodText());
+        }
+
+        private String lastGoodText() {
+            return lastGood == null ? "no step had finished yet"
+                    : String.format(Locale.ROOT, "last good step %d: loss %.4f, learning rate %.3g, gradient norm %.3g",
+                    lastGood.step() + 1, lastGood.loss(), lastGood.learningRate(), lastGood.gradNorm());
         }
 
         private double fractionalEpoch() {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import dev.bertlab.engine.model.OwnedScalar;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public final class TaskLoss extends Loss {
         NDArray label = labels.singletonOrThrow();
         NDArray sum = weightedSum(predictions.singletonOrThrow(), label);
         if (regression || classWeights.length == 0) {
-            return sum.div(label.size());
+            return OwnedScalar.dividedBy(sum, label.size());
         }
         return sum.div(label.getManager().create(classWeights).get(label).sum());
     }

@@ -167,6 +167,38 @@ class FineTunerTest {
     }
 
     @Test
+    void aNanGradientUnderAFiniteLossIsANumericFaultNotALearningRateThatIsTooHigh() throws Exception {
+        Hyperparameters hp = base().build();
+        List<TrainingEvents.Notice> notices = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onNotice(TrainingEvents.Notice notice) {
+                notices.add(notice);
+            }
+        };
+        try (LoadedBert model = TinyTask.model(hp)) {
+            FineTuner tuner = new FineTuner(model, TRAIN, null, TinyTask.LABELS, hp,
+                    new CheckpointStore(temp.resolve("fault"), 1), List.of(listener), TinyTask.PAD);
+            AtomicInteger backwardPasses = new AtomicInteger();
+            tuner.setBeforeBackwardHook(() -> {
+                if (backwardPasses.incrementAndGet() == 3) {
+                    // what corrupted memory did to a gradient: NaN in it, while the forward pass was fine
+                    model.network().namedParameters().get("classifier.bias").getArray().getGradient()
+                            .set(new float[] {Float.NaN, Float.NaN});
+                }
+            });
+            TrainingOutcome outcome = tuner.train(false, () -> false);
+
+            assertThat(outcome.reason()).isEqualTo(TrainingOutcome.FinishReason.DIVERGED);
+            assertThat(outcome.steps()).isEqualTo(2);
+            assertThat(outcome.message()).startsWith("numeric fault at step 3: the gradient norm became NaN")
+                    .contains("not the settings").doesNotContain("lower the learning rate");
+            assertThat(notices).extracting(TrainingEvents.Notice::kind).contains(FineTuner.NUMERIC_FAULT_NOTICE)
+                    .doesNotContain("diverged");
+        }
+    }
+
+    @Test
     void earlyStoppingEndsTheRunAndRestoresTheBestWeights() throws Exception {
         Hyperparameters hp = base().epochs(5).evalStrategy(Hyperparameters.EvalStrategy.STEPS).evalSteps(2)
                 .earlyStoppingPatience(2).earlyStoppingThreshold(100).build();

@@ -1,6 +1,7 @@
 package dev.bertlab.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,10 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param threads PyTorch intra-op threads per process; 0 keeps the engine's default
  * @param adminPassword the first admin's password; empty: one is generated and printed once at first start
  * @param quickstart schedule the quickstart run (MiniLM on an IMDb slice) at first start
+ * @param quickstartExamples the quickstart's IMDb reviews for training, validation and test (a smaller slice for a
+ *     slower machine, or a smoke test)
  */
 @ConfigurationProperties("bertlab")
 public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
-        Boolean quickstart) {
+        Boolean quickstart, List<Integer> quickstartExamples) {
+
+    private static final List<Integer> QUICKSTART_EXAMPLES = List.of(2000, 200, 500);
 
     public BertLabProperties {
         data = data == null ? Path.of("data") : data;
@@ -22,6 +27,11 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
         threads = threads == null ? 0 : threads;
         adminPassword = adminPassword == null ? "" : adminPassword;
         quickstart = quickstart == null || quickstart;
+        quickstartExamples = quickstartExamples == null ? QUICKSTART_EXAMPLES : List.copyOf(quickstartExamples);
+        if (quickstartExamples.size() != 3 || quickstartExamples.stream().anyMatch(n -> n == null || n < 2)) {
+            throw new IllegalArgumentException("bertlab.quickstart-examples needs three sizes of at least 2 "
+                    + "(training, validation, test reviews), got " + quickstartExamples);
+        }
     }
 
     public Path runs() {

@@ -63,7 +63,8 @@ public class QuickstartService implements ApplicationRunner {
 
     private void seed() {
         TrainingRun run = SystemAuthentication.callAs(Role.EDITOR, () -> {
-            Experiment quickstart = experiments.save(SeedExperiments.quickstart(), SystemAuthentication.PRINCIPAL);
+            Experiment quickstart = experiments.save(SeedExperiments.quickstart(properties.quickstartExamples()),
+                    SystemAuthentication.PRINCIPAL);
             SeedExperiments.others().forEach(e -> experiments.save(e, SystemAuthentication.PRINCIPAL));
             return runs.runNow(quickstart.getId(), SystemAuthentication.PRINCIPAL);
         });

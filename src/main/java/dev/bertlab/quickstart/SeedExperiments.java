@@ -16,8 +16,10 @@ final class SeedExperiments {
     }
 
     /** Small enough to finish in minutes on two cores, good enough (about 0.8) to make the demo convincing. */
-    static Experiment quickstart() {
-        return experiment(QUICKSTART_NAME, "imdb", "all-MiniLM-L6-v2", 2000, 200, 500, "quickstart, cpu",
+    /** The quickstart on {@code examples}: training, validation and test reviews (2,000, 200, 500 by default). */
+    static Experiment quickstart(List<Integer> examples) {
+        return experiment(QUICKSTART_NAME, "imdb", "all-MiniLM-L6-v2", examples.get(0), examples.get(1),
+                examples.get(2), "quickstart, cpu",
                 "Does a small distilled BERT learn review sentiment from 2,000 reviews in minutes on a CPU?",
                 Hyperparameters.builder().learningRate(5e-5).batchSize(16).epochs(2).maxLength(128)
                         .metricForBestModel("accuracy").loggingSteps(5).build());

@@ -45,7 +45,11 @@ public class RunEvents {
         deliver(everyRun, event);
     }
 
-    /** Publishes once the current transaction commits (at once without one), so listeners read what it wrote. */
+    /**
+     * Publishes once the current transaction commits (at once without one), so listeners read what it wrote. The
+     * committed transaction is still bound to the thread while listeners run: a listener that writes must do so in a
+     * new transaction ({@code Propagation.REQUIRES_NEW}), or its writes are silently lost.
+     */
     public void publishAfterCommit(RunEvent event) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             publish(event);

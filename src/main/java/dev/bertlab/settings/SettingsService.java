@@ -4,6 +4,7 @@ import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassifiableModels;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -66,9 +67,13 @@ public class SettingsService {
      * Makes the run's model the demo model unless a usable one is set already: the quickstart run's model is the
      * demo until an admin chooses another.
      *
+     * <p>Its own transaction: it is called from a run event delivered after the run's transaction committed, where
+     * Spring still has that finished transaction bound to the thread; joining it, the write was never committed (the
+     * log said the quickstart had become the demo while the demo page said none was chosen).
+     *
      * @return whether the run became the demo
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean promoteDemoIfNoneSet(long runId) {
         if (demoModel().isPresent()) {
             return false;

@@ -79,6 +79,11 @@ public abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /** A second browser, with no login: a visitor's. */
+    protected BrowserContext newAnonymousContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
     /** Logs in through the login form and waits until the dashboard shows. */
     protected void logIn(String username, String password) {
         page.navigate(url("/login"));

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Try it, the demo page and the admin page in Chromium, with a real (tiny) fine-tuned model. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ClassifyPagesEndToEndTest extends BrowserTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("e2e-classify");
@@ -174,10 +176,5 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
         assertThat(page.locator("#try-label")).hasText(A_LABEL);
         page.navigate(url("/admin"));
         assertThat(page.locator("#admin-tabs")).hasCount(0);
-    }
-
-    private BrowserContext newAnonymousContext() {
-        return context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 900));
     }
 }

@@ -1,38 +1,55 @@
 package dev.bertlab.quickstart;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bertlab.classify.FinishedRuns;
-import dev.bertlab.classify.TinySentimentModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.bertlab.e2e.BrowserTest;
 import dev.bertlab.experiment.Experiment;
-import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.experiment.ExperimentService;
-import dev.bertlab.run.RunEvent;
-import dev.bertlab.run.RunEvents;
-import dev.bertlab.run.RunService;
-import dev.bertlab.run.RunStatus;
+import dev.bertlab.run.TinyRuns;
 import dev.bertlab.run.TrainingRun;
-import dev.bertlab.run.TrainingRunRepository;
-import dev.bertlab.settings.SettingsService;
+import dev.bertlab.security.ApiTokenService;
 import dev.bertlab.support.DashboardTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A fresh installation seeds its experiments, queues the quickstart run, and turns its model into the demo. */
+/**
+ * A fresh installation seeds its experiments and trains the quickstart run for real (here on a smaller IMDb slice);
+ * once the run's success has been committed, its model is the demo: on the demo page, in the model list and for
+ * {@code "model": "demo"}, as a new user sees it through the pages and the REST API.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuickstartTest extends dev.bertlab.e2e.BrowserTest {
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class QuickstartTest extends BrowserTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("quickstart");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern A_LABEL = Pattern.compile("negative|positive");
+    private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TinyRuns.shareMiniLm(DATA);
         DashboardTest.register(registry, DATA);
         registry.add("bertlab.quickstart", () -> "true");
+        registry.add("bertlab.quickstart-examples", () -> "32,16,16");
     }
 
     @Autowired
@@ -42,50 +59,76 @@ class QuickstartTest extends dev.bertlab.e2e.BrowserTest {
     ExperimentService experiments;
 
     @Autowired
-    ExperimentRepository experimentRows;
+    ApiTokenService tokens;
 
-    @Autowired
-    TrainingRunRepository runRows;
-
-    @Autowired
-    RunService runs;
-
-    @Autowired
-    RunEvents events;
-
-    @Autowired
-    SettingsService settings;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theFirstStartSeedsTheExperimentsAndQueuesTheQuickstartWhoseModelBecomesTheDemo() throws Exception {
+    void theFirstStartTrainsTheQuickstartWhoseModelThenServesTheDemoPageAndTheApi() throws Exception {
         List<Experiment> seeded = experiments.all();
-        assertThat(seeded).extracting(Experiment::getName).contains(SeedExperiments.QUICKSTART_NAME, SeedExperiments.STORY_NAME,
-                "IMDb sentiment: bert-base-uncased (GPU recipe)");
+        assertThat(seeded).extracting(Experiment::getName).contains(SeedExperiments.QUICKSTART_NAME,
+                SeedExperiments.STORY_NAME, "IMDb sentiment: bert-base-uncased (GPU recipe)");
         Experiment gpuRecipe = seeded.stream().filter(e -> e.getBaseModel().equals("bert-base-uncased")).findFirst()
                 .orElseThrow();
         assertThat(gpuRecipe.getHyperparameters().learningRate()).isEqualTo(2e-5);
         assertThat(gpuRecipe.getHyperparameters().batchSize()).isEqualTo(8);
         assertThat(gpuRecipe.getHyperparameters().epochs()).isEqualTo(3);
         assertThat(gpuRecipe.getHyperparameters().weightDecay()).isEqualTo(0.01);
+        TrainingRun run = quickstart.quickstartRun().orElseThrow();
 
-        TrainingRun queued = quickstart.quickstartRun().orElseThrow();
-        assertThat(queued.getStatus()).isIn(RunStatus.QUEUED, RunStatus.RUNNING);
-
-        // what a new user sees first: the quickstart on the home page, live
+        // what a new user sees first: the quickstart on the home page
         logIn("admin", "admin-password");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#quickstart-status"))
-                .containsText("MiniLM learning IMDb review sentiment on this machine");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#quickstart-progress"))
-                .isVisible();
+        assertThat(page.locator("#quickstart-status")).containsText("MiniLM learning IMDb review sentiment on this "
+                + "machine");
         screenshot("home-quickstart");
-        runs.cancel(queued.getId(), "tester");
 
-        // a finished quickstart (here: a tiny real model standing in for it) becomes the demo model
-        long finished = FinishedRuns.insert(experimentRows, runRows, TinySentimentModel.copy("quickstart-demo"),
-                "quickstart stand-in");
-        settings.set(QuickstartService.RUN_SETTING, Long.toString(finished));
-        assertThat(settings.demoRunId()).isEmpty();
-        events.publish(new RunEvent.StateChanged(finished, RunStatus.SUCCEEDED, null));
-        assertThat(settings.demoRunId()).contains(finished);
+        // the run trains for real; its end is read the way a script reads it, once it is committed
+        String token = tokens.issue("quickstart-test", "admin").secret();
+        JsonNode followed = JSON.readTree(get("/api/v1/runs/" + run.getId(), token).body());
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+        while (!FINISHED.contains(followed.path("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            followed = JSON.readTree(get("/api/v1/runs/" + run.getId(), token).body());
+        }
+        assertThat(followed.path("status").asText()).as(followed.toString()).isEqualTo("SUCCEEDED");
+
+        // the models list marks it as the demo, and "demo" classifies with it
+        JsonNode models = JSON.readTree(get("/api/v1/models", token).body());
+        JsonNode listed = null;
+        for (JsonNode model : models) {
+            if (model.path("id").asText().equals(Long.toString(run.getId()))) {
+                listed = model;
+            }
+        }
+        assertThat(listed).as(models.toString()).isNotNull();
+        assertThat(listed.path("demo").asBoolean()).as(listed.toString()).isTrue();
+        HttpResponse<String> classified = post("/api/v1/classify", """
+                {"texts": ["A wonderful film, I loved every minute."], "model": "demo"}""", token);
+        assertThat(classified.statusCode()).as(classified.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(classified.body());
+        assertThat(answer.path("model").asText()).isEqualTo(Long.toString(run.getId()));
+        assertThat(answer.path("results").get(0).path("label").asText()).matches(A_LABEL);
+
+        // the home page says it is done, and the demo page classifies for a visitor who is not logged in
+        page.navigate(url("/"));
+        assertThat(page.locator("#quickstart-status")).containsText("done");
+        try (BrowserContext stranger = newAnonymousContext()) {
+            Page demo = stranger.newPage();
+            demo.navigate(url("/demo"));
+            assertThat(demo.locator("#demo-none")).hasCount(0);
+            demo.locator("#demo-text textarea").fill("Two hours of my life I will never get back.");
+            assertThat(demo.locator("#demo-label")).hasText(A_LABEL);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,66 @@
+package dev.bertlab.support;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.quartz.Scheduler;
+import org.quartz.impl.SchedulerRepository;
+
+/**
+ * No test class may leave a Quartz scheduler or a training behind when it ends: a run still training in the
+ * background shares the JVM's native state with the next class's runs, and a scheduler left running keeps firing
+ * jobs against a database nobody watches. Registered for every class (junit-platform.properties); it runs after
+ * Spring has closed the class's context ({@code @DirtiesContext}), which stops live runs at their next step.
+ */
+public final class NothingLeftRunningExtension implements AfterAllCallback {
+
+    /** Live runs stop at their next step when the context closes; give a slow step time to end. */
+    private static final Duration GRACE = Duration.ofSeconds(90);
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (true) {
+            Collection<Scheduler> schedulers = SchedulerRepository.getInstance().lookupAll();
+            List<Thread> workers = quartzThreads();
+            if (schedulers.isEmpty() && workers.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left background work "
+                        + "running " + GRACE.toSeconds() + " s after it ended (annotate Spring test classes with "
+                        + "@DirtiesContext so that their context, scheduler and runs stop): schedulers "
+                        + schedulers.stream().map(NothingLeftRunningExtension::name).toList() + ", threads "
+                        + describe(workers));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<Thread> quartzThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().contains("QuartzScheduler") || t.getName().contains("quartzScheduler")
+                        || t.getName().startsWith("quartz"))
+                .toList();
+    }
+
+    private static String name(Scheduler scheduler) {
+        try {
+            return scheduler.getSchedulerName();
+        } catch (org.quartz.SchedulerException e) {
+            return scheduler.toString();
+        }
+    }
+
+    private static String describe(List<Thread> threads) {
+        Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
+        return threads.stream().map(t -> {
+            StackTraceElement[] stack = stacks.getOrDefault(t, new StackTraceElement[0]);
+            return t.getName() + (stack.length > 0 ? " at " + stack[0] : "");
+        }).collect(Collectors.joining("; "));
+    }
+}

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.quartz.Scheduler;
 import org.quartz.impl.SchedulerRepository;
@@ -16,17 +18,30 @@ import org.quartz.impl.SchedulerRepository;
  * jobs against a database nobody watches. Registered for every class (junit-platform.properties); it runs after
  * Spring has closed the class's context ({@code @DirtiesContext}), which stops live runs at their next step.
  */
-public final class NothingLeftRunningExtension implements AfterAllCallback {
+public final class NothingLeftRunningExtension implements BeforeAllCallback, AfterAllCallback {
 
-    /** Live runs stop at their next step when the context closes; give a slow step time to end. */
-    private static final Duration GRACE = Duration.ofSeconds(90);
+    private static final ExtensionContext.Namespace BEFORE = ExtensionContext.Namespace.create(
+            NothingLeftRunningExtension.class);
+
+    /** Live runs stop at their next step when the context closes; give a slow step time to end (seconds). */
+    private static final Duration GRACE = Duration.ofSeconds(Long.getLong("bertlab.test.grace", 90));
+
+    /** What ran before the class started is another class's leak, reported there: only what this class added counts. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getStore(BEFORE).put("schedulers", Set.copyOf(SchedulerRepository.getInstance().lookupAll()));
+        context.getStore(BEFORE).put("threads", Set.copyOf(quartzThreads()));
+    }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        Set<?> schedulersBefore = context.getStore(BEFORE).getOrDefault("schedulers", Set.class, Set.of());
+        Set<?> threadsBefore = context.getStore(BEFORE).getOrDefault("threads", Set.class, Set.of());
         long deadline = System.nanoTime() + GRACE.toNanos();
         while (true) {
-            Collection<Scheduler> schedulers = SchedulerRepository.getInstance().lookupAll();
-            List<Thread> workers = quartzThreads();
+            Collection<Scheduler> schedulers = SchedulerRepository.getInstance().lookupAll().stream()
+                    .filter(s -> !schedulersBefore.contains(s)).toList();
+            List<Thread> workers = quartzThreads().stream().filter(t -> !threadsBefore.contains(t)).toList();
             if (schedulers.isEmpty() && workers.isEmpty()) {
                 return;
             }

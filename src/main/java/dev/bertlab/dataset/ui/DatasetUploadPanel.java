@@ -40,10 +40,14 @@ class DatasetUploadPanel extends VerticalLayout {
 
     private static final String NONE = "";
 
+    /** Columns the preview shows at most: more are not readable side by side, and each costs the page time. */
+    static final int PREVIEW_COLUMNS = 30;
+
     private final DatasetService datasets;
     private final Consumer<DatasetInfo> imported;
     private final Upload upload = new Upload();
     private final Grid<Map<String, String>> preview = new Grid<>();
+    private final Paragraph omittedColumns = new Paragraph();
     private final FormLayout mapping = new FormLayout();
     private final TextField name = new TextField("Name");
     private final TextField displayName = new TextField("Title");
@@ -69,7 +73,8 @@ class DatasetUploadPanel extends VerticalLayout {
         configureUpload();
         configureMapping();
         configureErrors();
-        add(upload, errors, preview, mapping);
+        omittedColumns.setId("upload-preview-omitted");
+        add(upload, errors, preview, omittedColumns, mapping);
         showMapping(false);
     }
 
@@ -141,7 +146,10 @@ class DatasetUploadPanel extends VerticalLayout {
         hideErrors();
         FilePreview shown = datasets.preview(file, fileName);
         if (shown.problem() != null) {
-            showErrors(shown.problem(), List.of(), 1);
+            datasets.discardUpload(file);
+            uploaded = null;
+            upload.clearFileList();
+            showErrors(shown.problem() + ". Nothing was stored.", List.of(), 1);
             showMapping(false);
             return;
         }
@@ -167,10 +175,15 @@ class DatasetUploadPanel extends VerticalLayout {
         preview.removeAllColumns();
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         preview.setAllRowsVisible(true);
-        for (String column : shown.columns()) {
+        List<String> columns = shown.columns();
+        for (String column : columns.subList(0, Math.min(columns.size(), PREVIEW_COLUMNS))) {
             preview.addColumn(row -> row.getOrDefault(column, "")).setHeader(column).setResizable(true);
         }
         preview.setItems(shown.rows());
+        int omitted = columns.size() - PREVIEW_COLUMNS;
+        omittedColumns.setText(omitted > 0 ? "The first " + PREVIEW_COLUMNS + " of " + columns.size()
+                + " columns are shown; " + omitted + " more columns are not shown (all can be mapped below)." : "");
+        omittedColumns.setVisible(omitted > 0);
     }
 
     private void importUploaded() {
@@ -220,6 +233,7 @@ class DatasetUploadPanel extends VerticalLayout {
 
     private void showMapping(boolean visible) {
         preview.setVisible(visible);
+        omittedColumns.setVisible(visible && !omittedColumns.getText().isEmpty());
         mapping.setVisible(visible);
     }
 

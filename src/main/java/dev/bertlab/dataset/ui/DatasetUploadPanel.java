@@ -62,6 +62,8 @@ class DatasetUploadPanel extends VerticalLayout {
 
     private Path uploaded;
     private String uploadedName;
+    /** The file an upload in progress is written to, until it is received: removed if the page goes first. */
+    private volatile Path receiving;
 
     DatasetUploadPanel(DatasetService datasets, Consumer<DatasetInfo> imported) {
         this.datasets = datasets;
@@ -84,16 +86,27 @@ class DatasetUploadPanel extends VerticalLayout {
         upload.setMaxFileSize((int) DatasetService.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq");
         upload.setUploadHandler(UploadHandler.toFile((metadata, file) -> {
+            receiving = null;
             UI ui = upload.getUI().orElse(null);
-            if (ui != null) {
+            if (ui == null) {
+                // the page was closed while the file arrived: nobody will import it
+                datasets.discardUpload(file.toPath());
+            } else {
                 ui.access(() -> received(file.toPath(), metadata.fileName()));
             }
-        }, metadata -> datasets.newUploadFile(metadata.fileName()).toFile()));
+        }, metadata -> {
+            Path file = datasets.newUploadFile(metadata.fileName());
+            receiving = file;
+            return file.toFile();
+        }));
         upload.addFileRejectedListener(event -> showErrors(event.getErrorMessage() + ": "
                 + event.getFileName() + ". The limit is " + DatasetService.MAX_UPLOAD_BYTES / (1024 * 1024)
                 + " MB, and the file must be .csv, .tsv, .jsonl or .parquet. Nothing was stored.", List.of(), 1));
-        upload.addFailedListener(event -> showErrors("The upload failed: " + event.getReason().getMessage()
-                + ". Nothing was stored.", List.of(), 1));
+        upload.addFailedListener(event -> {
+            discardReceiving();
+            showErrors("The upload failed: " + event.getReason().getMessage() + ". Nothing was stored.", List.of(),
+                    1);
+        });
     }
 
     private void configureMapping() {
@@ -249,10 +262,18 @@ class DatasetUploadPanel extends VerticalLayout {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    private void discardReceiving() {
+        Path file = receiving;
+        receiving = null;
+        datasets.discardUpload(file);
+    }
+
+    /** The page was left or closed (Vaadin closes a UI when its tab goes): an upload not imported is removed. */
     @Override
     protected void onDetach(DetachEvent event) {
         datasets.discardUpload(uploaded);
         uploaded = null;
+        discardReceiving();
         super.onDetach(event);
     }
 }

@@ -130,6 +130,32 @@ class BertLabCliTest {
     }
 
     @Test
+    void anExportedModelTellsTransformersTheMaxLengthAndTheSideItWasTrainedWith() throws Exception {
+        Path config = Files.writeString(temp.resolve("tiny-tail.yaml"), """
+                name: tiny-tail
+                dataset: amazon
+                subset: {train: 32, validation: 16, test: 16}
+                base_model: all-MiniLM-L6-v2
+                device: cpu
+                hyperparameters:
+                  batch_size: 16
+                  epochs: 1
+                  max_length: 48
+                  truncation: tail
+                  eval_strategy: "NO"
+                  save_strategy: "NO"
+                  load_best_model_at_end: false
+                """);
+        Path output = temp.resolve("tiny-tail");
+        Result result = run("train", "--config", config.toString(), "--output", output.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode tokenizer = new com.fasterxml.jackson.databind.json.JsonMapper()
+                .readTree(output.resolve("model").resolve("tokenizer_config.json").toFile());
+        assertThat(tokenizer.path("model_max_length").asInt()).isEqualTo(48);
+        assertThat(tokenizer.path("truncation_side").asText()).isEqualTo("left");
+    }
+
+    @Test
     void missingArgumentsAreAUsageError() {
         Result result = run("train");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * An editor uploads awkward files on the datasets page in Debian's Chromium: a header with 20,000 columns is refused
  * at once and the page keeps answering; a wide but acceptable file shows only the first columns of its preview; an
- * upload left behind (the page closed, or a crash before this start) leaves no temporary files.
+ * upload left behind (the page closed, also while the file was still arriving, or a crash before this start) leaves
+ * no temporary files.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -151,6 +152,28 @@ class DatasetUploadBrowserTest extends BrowserTest {
         page.navigate(url("/experiments"));
         page.locator("vaadin-app-layout").waitFor();
         TinyRuns.await("the abandoned upload to be removed", Duration.ofSeconds(20),
+                () -> uploadsNamed(name).isEmpty());
+    }
+
+    @Test
+    void anUploadCutOffByClosingThePageLeavesNoTemporaryFiles() throws IOException {
+        String name = "cut-off-" + UUID.randomUUID() + ".csv";
+        StringBuilder csv = new StringBuilder("text,label\n");
+        while (csv.length() < 8_000_000) {
+            csv.append("a review long enough to take a while to send,pos\n");
+        }
+        Path file = Files.writeString(Files.createTempDirectory("cut-off").resolve(name), csv);
+        logIn("editor", "editor-password");
+        page.navigate(url("/datasets"));
+        // 1 MB/s up: the page closes while the file is still arriving
+        context.newCDPSession(page).send("Network.emulateNetworkConditions", com.google.gson.JsonParser
+                .parseString("{\"offline\": false, \"latency\": 0, \"downloadThroughput\": -1,"
+                        + " \"uploadThroughput\": 1000000}").getAsJsonObject());
+        page.locator("#upload-dataset input[type=file]").setInputFiles(file);
+        TinyRuns.await("the upload to start arriving", Duration.ofSeconds(10), () -> !uploadsNamed(name).isEmpty());
+
+        page.close();
+        TinyRuns.await("the cut-off upload to be removed", Duration.ofSeconds(30),
                 () -> uploadsNamed(name).isEmpty());
     }
 

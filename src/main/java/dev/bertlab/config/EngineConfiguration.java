@@ -6,6 +6,7 @@ import dev.bertlab.engine.run.FineTuneRun;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The engine's entry points as beans; the engine itself knows nothing of Spring. */
 @Configuration
@@ -18,8 +19,9 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ModelRegistry modelRegistry(BertLabProperties properties) {
-        return ModelRegistry.inDataDirectory(properties.data());
+    ModelRegistry modelRegistry(BertLabProperties properties, Environment environment) {
+        // bertlab.archives: a system property, application.properties or BERTLAB_ARCHIVES
+        return ModelRegistry.inDataDirectory(properties.data(), environment.getProperty("bertlab.archives"));
     }
 
     @Bean

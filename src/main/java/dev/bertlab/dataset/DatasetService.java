@@ -1,5 +1,6 @@
 package dev.bertlab.dataset;
 
+import dev.bertlab.config.BertLabProperties;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.DatasetInfo;
 import dev.bertlab.engine.data.Example;
@@ -17,7 +18,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.apache.commons.io.file.PathUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,10 +65,14 @@ public class DatasetService {
                 }
             });
 
-    public DatasetService(DatasetCatalog catalog, ModelRegistry models) {
+    private final UploadFolder uploads;
+
+    public DatasetService(DatasetCatalog catalog, ModelRegistry models, BertLabProperties properties) {
         this.catalog = catalog;
         this.models = models;
         this.importer = new DatasetImporter(catalog, MAX_UPLOAD_BYTES);
+        this.uploads = new UploadFolder(properties.data().resolve("tmp").resolve("uploads"));
+        uploads.clearLeftovers();
     }
 
     /** Built-ins first, then imports by name. */
@@ -94,32 +97,17 @@ public class DatasetService {
         return ModelRegistry.BASE_MODELS.stream().map(BaseModel::name).toList();
     }
 
-    /** A fresh place for one upload, outside the data directory: a failed import leaves nothing behind. */
+    /**
+     * A fresh place for one upload under {@code <data>/tmp/uploads}, outside the catalog: a failed import leaves
+     * nothing in it, and what a crash leaves is removed at the next start.
+     */
     public Path newUploadFile(String fileName) {
-        String safe = Path.of(fileName == null || fileName.isBlank() ? "upload" : fileName).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        try {
-            return Files.createTempDirectory("bertlab-upload-").resolve(safe);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the upload", e);
-        }
+        return uploads.newFile(fileName);
     }
 
     /** Removes an upload made with {@link #newUploadFile} and its directory. */
     public void discardUpload(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Path directory = file.getParent();
-            if (directory != null && directory.getFileName().toString().startsWith("bertlab-upload-")) {
-                PathUtils.deleteDirectory(directory);
-            } else {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // a temporary file; the operating system cleans up what is left
-        }
+        uploads.discard(file);
     }
 
     /** The first rows of an uploaded file and its columns. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.engine.data.importing.FileFormat;
+import dev.bertlab.engine.data.importing.TableLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -61,11 +65,19 @@ final class FilePreviewReader {
 
     private static FilePreview delimited(Path file, String fileName, FileFormat format, char delimiter, int maxRows)
             throws IOException {
+        Optional<String> tooLong = TableLimits.headerLineProblem(file);
+        if (tooLong.isPresent()) {
+            return FilePreview.failed(fileName, format, fileName + ", line 1: " + tooLong.get());
+        }
         CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get()) {
             List<String> columns = parser.getHeaderNames();
+            Optional<String> tooWide = TableLimits.headerColumnsProblem(columns.size());
+            if (tooWide.isPresent()) {
+                return FilePreview.failed(fileName, format, fileName + ", line 1: " + tooWide.get());
+            }
             List<Map<String, String>> rows = new ArrayList<>();
             Iterator<CSVRecord> records = parser.iterator();
             while (rows.size() < maxRows) {
@@ -94,7 +106,9 @@ final class FilePreviewReader {
         List<Map<String, String>> rows = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
+            long lineNumber = 0;
             while (rows.size() < maxRows && (line = reader.readLine()) != null) {
+                lineNumber++;
                 if (line.isBlank()) {
                     continue;
                 }
@@ -113,6 +127,11 @@ final class FilePreviewReader {
                     row.put(field.getKey(), shorten(field.getValue().isValueNode() ? field.getValue().asText()
                             : field.getValue().toString()));
                 });
+                Optional<String> tooWide = TableLimits.jsonFieldsProblem(columns.size());
+                if (tooWide.isPresent()) {
+                    return FilePreview.failed(fileName, FileFormat.JSONL, fileName + ", line " + lineNumber + ": "
+                            + tooWide.get());
+                }
                 rows.add(row);
             }
         }
@@ -120,6 +139,14 @@ final class FilePreviewReader {
     }
 
     private static FilePreview parquet(Path file, String fileName, int maxRows) throws IOException {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            Optional<String> tooWide = TableLimits.fileColumnsProblem(footer.getFooter().getFileMetaData()
+                    .getSchema().getFieldCount());
+            if (tooWide.isPresent()) {
+                return FilePreview.failed(fileName, FileFormat.PARQUET, fileName + ": " + tooWide.get());
+            }
+        }
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         try (ParquetReader<Group> reader = new ParquetReader.Builder<Group>(new LocalInputFile(file),

@@ -33,6 +33,10 @@ class BertLabCliTest {
     }
 
     private Result run(String... args) {
+        return runIn(TestModels.dataDirectory(), args);
+    }
+
+    private Result runIn(Path dataDirectory, String... args) {
         PrintStream originalOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
@@ -42,7 +46,7 @@ class BertLabCliTest {
             commandLine.setErr(new java.io.PrintWriter(err, true));
             List<String> all = new ArrayList<>(List.of(args));
             if (!all.isEmpty() && !all.get(0).startsWith("-")) {
-                all.add(1, "--data=" + TestModels.dataDirectory());
+                all.add(1, "--data=" + dataDirectory);
             }
             int code = commandLine.execute(all.toArray(String[]::new));
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
@@ -107,6 +111,48 @@ class BertLabCliTest {
         Result result = run("train", "--config", config.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("unknown setting 'learning_rte'").contains("line 4");
+    }
+
+    @Test
+    void modelsFindsTheArchivesTheBuildPutInTheCheckoutWhenTheDataDirectoryIsElsewhere() {
+        // as a user runs it: BERTLAB_DATA (here --data) points at a fresh folder, bertlab.archives is not set
+        String configured = System.clearProperty("bertlab.archives");
+        try {
+            Result result = runIn(temp.resolve("elsewhere"), "models");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).containsPattern("all-MiniLM-L6-v2 +[0-9.]+M params +archived")
+                    .doesNotContain("missing");
+        } finally {
+            if (configured != null) {
+                System.setProperty("bertlab.archives", configured);
+            }
+        }
+    }
+
+    @Test
+    void anExportedModelTellsTransformersTheMaxLengthAndTheSideItWasTrainedWith() throws Exception {
+        Path config = Files.writeString(temp.resolve("tiny-tail.yaml"), """
+                name: tiny-tail
+                dataset: amazon
+                subset: {train: 32, validation: 16, test: 16}
+                base_model: all-MiniLM-L6-v2
+                device: cpu
+                hyperparameters:
+                  batch_size: 16
+                  epochs: 1
+                  max_length: 48
+                  truncation: tail
+                  eval_strategy: "NO"
+                  save_strategy: "NO"
+                  load_best_model_at_end: false
+                """);
+        Path output = temp.resolve("tiny-tail");
+        Result result = run("train", "--config", config.toString(), "--output", output.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode tokenizer = new com.fasterxml.jackson.databind.json.JsonMapper()
+                .readTree(output.resolve("model").resolve("tokenizer_config.json").toFile());
+        assertThat(tokenizer.path("model_max_length").asInt()).isEqualTo(48);
+        assertThat(tokenizer.path("truncation_side").asText()).isEqualTo("left");
     }
 
     @Test

@@ -40,10 +40,14 @@ class DatasetUploadPanel extends VerticalLayout {
 
     private static final String NONE = "";
 
+    /** Columns the preview shows at most: more are not readable side by side, and each costs the page time. */
+    static final int PREVIEW_COLUMNS = 30;
+
     private final DatasetService datasets;
     private final Consumer<DatasetInfo> imported;
     private final Upload upload = new Upload();
     private final Grid<Map<String, String>> preview = new Grid<>();
+    private final Paragraph omittedColumns = new Paragraph();
     private final FormLayout mapping = new FormLayout();
     private final TextField name = new TextField("Name");
     private final TextField displayName = new TextField("Title");
@@ -58,6 +62,8 @@ class DatasetUploadPanel extends VerticalLayout {
 
     private Path uploaded;
     private String uploadedName;
+    /** The file an upload in progress is written to, until it is received: removed if the page goes first. */
+    private volatile Path receiving;
 
     DatasetUploadPanel(DatasetService datasets, Consumer<DatasetInfo> imported) {
         this.datasets = datasets;
@@ -69,7 +75,8 @@ class DatasetUploadPanel extends VerticalLayout {
         configureUpload();
         configureMapping();
         configureErrors();
-        add(upload, errors, preview, mapping);
+        omittedColumns.setId("upload-preview-omitted");
+        add(upload, errors, preview, omittedColumns, mapping);
         showMapping(false);
     }
 
@@ -79,16 +86,27 @@ class DatasetUploadPanel extends VerticalLayout {
         upload.setMaxFileSize((int) DatasetService.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq");
         upload.setUploadHandler(UploadHandler.toFile((metadata, file) -> {
+            receiving = null;
             UI ui = upload.getUI().orElse(null);
-            if (ui != null) {
+            if (ui == null) {
+                // the page was closed while the file arrived: nobody will import it
+                datasets.discardUpload(file.toPath());
+            } else {
                 ui.access(() -> received(file.toPath(), metadata.fileName()));
             }
-        }, metadata -> datasets.newUploadFile(metadata.fileName()).toFile()));
+        }, metadata -> {
+            Path file = datasets.newUploadFile(metadata.fileName());
+            receiving = file;
+            return file.toFile();
+        }));
         upload.addFileRejectedListener(event -> showErrors(event.getErrorMessage() + ": "
                 + event.getFileName() + ". The limit is " + DatasetService.MAX_UPLOAD_BYTES / (1024 * 1024)
                 + " MB, and the file must be .csv, .tsv, .jsonl or .parquet. Nothing was stored.", List.of(), 1));
-        upload.addFailedListener(event -> showErrors("The upload failed: " + event.getReason().getMessage()
-                + ". Nothing was stored.", List.of(), 1));
+        upload.addFailedListener(event -> {
+            discardReceiving();
+            showErrors("The upload failed: " + event.getReason().getMessage() + ". Nothing was stored.", List.of(),
+                    1);
+        });
     }
 
     private void configureMapping() {
@@ -141,7 +159,10 @@ class DatasetUploadPanel extends VerticalLayout {
         hideErrors();
         FilePreview shown = datasets.preview(file, fileName);
         if (shown.problem() != null) {
-            showErrors(shown.problem(), List.of(), 1);
+            datasets.discardUpload(file);
+            uploaded = null;
+            upload.clearFileList();
+            showErrors(shown.problem() + ". Nothing was stored.", List.of(), 1);
             showMapping(false);
             return;
         }
@@ -167,10 +188,15 @@ class DatasetUploadPanel extends VerticalLayout {
         preview.removeAllColumns();
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         preview.setAllRowsVisible(true);
-        for (String column : shown.columns()) {
+        List<String> columns = shown.columns();
+        for (String column : columns.subList(0, Math.min(columns.size(), PREVIEW_COLUMNS))) {
             preview.addColumn(row -> row.getOrDefault(column, "")).setHeader(column).setResizable(true);
         }
         preview.setItems(shown.rows());
+        int omitted = columns.size() - PREVIEW_COLUMNS;
+        omittedColumns.setText(omitted > 0 ? "The first " + PREVIEW_COLUMNS + " of " + columns.size()
+                + " columns are shown; " + omitted + " more columns are not shown (all can be mapped below)." : "");
+        omittedColumns.setVisible(omitted > 0);
     }
 
     private void importUploaded() {
@@ -220,6 +246,7 @@ class DatasetUploadPanel extends VerticalLayout {
 
     private void showMapping(boolean visible) {
         preview.setVisible(visible);
+        omittedColumns.setVisible(visible && !omittedColumns.getText().isEmpty());
         mapping.setVisible(visible);
     }
 
@@ -235,10 +262,18 @@ class DatasetUploadPanel extends VerticalLayout {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    private void discardReceiving() {
+        Path file = receiving;
+        receiving = null;
+        datasets.discardUpload(file);
+    }
+
+    /** The page was left or closed (Vaadin closes a UI when its tab goes): an upload not imported is removed. */
     @Override
     protected void onDetach(DetachEvent event) {
         datasets.discardUpload(uploaded);
         uploaded = null;
+        discardReceiving();
         super.onDetach(event);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.model.DropoutRates;
+import dev.bertlab.engine.tokenize.Truncation;
 import dev.bertlab.engine.tokenize.Vocabulary;
 import dev.bertlab.engine.tokenize.WordPieceTokenizerJson;
 import dev.bertlab.engine.weights.HuggingFaceCheckpoint;
@@ -45,9 +46,16 @@ public final class HuggingFaceModelDirectory {
      * @param tokenizerJson the tokenizer the model was trained with
      * @param lowercase whether that tokenizer lowercases
      * @param maxLength tokens per input the model was trained with
+     * @param truncation which tokens of a longer input it was trained on
      */
     public record Export(BertConfig config, DropoutRates dropout, Map<String, NamedTensor> weights,
-            List<String> labels, Path tokenizerJson, boolean lowercase, int maxLength) {
+            List<String> labels, Path tokenizerJson, boolean lowercase, int maxLength, Truncation truncation) {
+
+        /** A model trained on the head of its inputs. */
+        public Export(BertConfig config, DropoutRates dropout, Map<String, NamedTensor> weights, List<String> labels,
+                Path tokenizerJson, boolean lowercase, int maxLength) {
+            this(config, dropout, weights, labels, tokenizerJson, lowercase, maxLength, Truncation.HEAD);
+        }
 
         public boolean regression() {
             return labels.isEmpty();
@@ -67,7 +75,11 @@ public final class HuggingFaceModelDirectory {
         ObjectNode tokenizerConfig = JSON.createObjectNode();
         tokenizerConfig.put("tokenizer_class", "BertTokenizer");
         tokenizerConfig.put("do_lower_case", export.lowercase());
-        tokenizerConfig.put("model_max_length", export.config().maxPositions());
+        // transformers' pipelines truncate at model_max_length: the length the model was trained and evaluated at,
+        // not the position table's 512, and from the side it was trained on (tail: "left"). Head+tail has no
+        // equivalent there; it reads the head, and the run's config (copied beside) says how it was trained.
+        tokenizerConfig.put("model_max_length", export.maxLength());
+        truncationSide(export.truncation()).ifPresent(side -> tokenizerConfig.put("truncation_side", side));
         tokenizerConfig.put("clean_up_tokenization_spaces", true);
         tokenizerConfig.put("tokenize_chinese_chars", true);
         tokenizerConfig.putNull("strip_accents");
@@ -206,7 +218,17 @@ public final class HuggingFaceModelDirectory {
             root.put("problem_type", "single_label_classification");
         }
         root.put("bertlab_max_length", export.maxLength());
+        root.put("bertlab_truncation", export.truncation().toString());
         JSON.writeValue(file.toFile(), root);
+    }
+
+    /** Hugging Face's {@code truncation_side} for a truncation rule, where one means the same. */
+    static java.util.Optional<String> truncationSide(Truncation truncation) {
+        return switch (truncation.strategy()) {
+            case HEAD -> java.util.Optional.of("right");
+            case TAIL -> java.util.Optional.of("left");
+            case HEAD_TAIL -> java.util.Optional.empty();
+        };
     }
 
     private static void writeVocab(Vocabulary vocabulary, Path file) throws IOException {

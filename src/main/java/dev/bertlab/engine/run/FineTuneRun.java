@@ -239,7 +239,7 @@ public final class FineTuneRun {
         Path target = directory.model();
         HuggingFaceModelDirectory.write(target, new HuggingFaceModelDirectory.Export(pretrained.config(),
                 hp.dropoutRates(), dev.bertlab.engine.model.BertWeights.snapshot(model.network()), labels,
-                pretrained.tokenizerJson(), pretrained.lowercase(), hp.maxLength()));
+                pretrained.tokenizerJson(), pretrained.lowercase(), hp.maxLength(), hp.truncationRule()));
         // the model travels with what made it: its recipe, its scores and its training log
         for (Path file : List.of(directory.config(), directory.trainingLog(), directory.metrics("validation"),
                 directory.metrics("test"))) {

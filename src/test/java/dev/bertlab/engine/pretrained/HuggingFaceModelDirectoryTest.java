@@ -90,4 +90,14 @@ class HuggingFaceModelDirectoryTest {
                     .usingComparatorWithPrecision(1e-6f).containsExactly(results.get(1).probabilities());
         }
     }
+
+    @Test
+    void theTruncationSideIsWrittenOnlyWhereTransformersHasTheSameRule() {
+        assertThat(HuggingFaceModelDirectory.truncationSide(dev.bertlab.engine.tokenize.Truncation.HEAD))
+                .contains("right");
+        assertThat(HuggingFaceModelDirectory.truncationSide(dev.bertlab.engine.tokenize.Truncation.parse("tail")))
+                .contains("left");
+        assertThat(HuggingFaceModelDirectory.truncationSide(dev.bertlab.engine.tokenize.Truncation.headTail(128)))
+                .isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /** CSV or TSV with a header row, quoted fields as Excel and pandas write them ({@code "a ""b"" c"}). */
 final class CsvTableReader implements TableReader {
@@ -43,6 +44,11 @@ final class CsvTableReader implements TableReader {
     @Override
     public RawTable read(Path file, String fileLabel, ColumnMapping columns, ProblemCollector problems)
             throws IOException {
+        Optional<String> tooLong = TableLimits.headerLineProblem(file);
+        if (tooLong.isPresent()) {
+            problems.add(fileLabel, 1, null, tooLong.get());
+            return null;
+        }
         try (BufferedReader reader = Utf8Check.openReader(file)) {
             CSVParser parser;
             try {
@@ -53,6 +59,11 @@ final class CsvTableReader implements TableReader {
                 return null;
             }
             List<String> header = parser.getHeaderNames();
+            Optional<String> tooWide = TableLimits.headerColumnsProblem(header.size());
+            if (tooWide.isPresent()) {
+                problems.add(fileLabel, 1, null, tooWide.get());
+                return null;
+            }
             List<RawRow> rows = new ArrayList<>();
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** One JSON object per line; blank lines are skipped. */
@@ -46,6 +47,11 @@ final class JsonLinesTableReader implements TableReader {
                     continue;
                 }
                 node.fieldNames().forEachRemaining(fields::add);
+                Optional<String> tooWide = TableLimits.jsonFieldsProblem(fields.size());
+                if (tooWide.isPresent()) {
+                    problems.add(fileLabel, lineNumber, null, tooWide.get() + ". Reading stopped here");
+                    return null;
+                }
                 int before = problems.count();
                 RawRow row = new RawRow(lineNumber, value(node, columns.text(), fileLabel, lineNumber, problems),
                         value(node, columns.textPair(), fileLabel, lineNumber, problems),

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -45,6 +46,11 @@ final class ParquetTableReader implements TableReader {
             // Parquet names the file by its InputFile's toString, an object id
             String reason = String.valueOf(e.getMessage()).replaceFirst("^\\S*LocalInputFile@\\w+ ", "");
             problems.add(DatasetProblem.ofFile(fileLabel, "not a readable Parquet file: " + reason));
+            return null;
+        }
+        Optional<String> tooWide = TableLimits.fileColumnsProblem(schema.getFieldCount());
+        if (tooWide.isPresent()) {
+            problems.add(DatasetProblem.ofFile(fileLabel, tooWide.get()));
             return null;
         }
         List<String> fileColumns = schema.getFields().stream().map(Type::getName).toList();

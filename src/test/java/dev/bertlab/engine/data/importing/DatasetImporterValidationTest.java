@@ -279,6 +279,64 @@ class DatasetImporterValidationTest {
     }
 
     @Test
+    void aHeaderWithMoreColumnsThanAnyoneMapsIsRefusedOnItsFirstLine() throws IOException {
+        // 2,000 short names: a 12 KB header, under the size limit, over the column limit
+        StringBuilder header = new StringBuilder("text,label");
+        for (int i = 0; i < 1_998; i++) {
+            header.append(",c").append(i);
+        }
+        Path csv = file("many.csv", header + "\na,x" + ",0".repeat(1_998) + "\nb,y" + ",0".repeat(1_998) + "\n");
+        assertThat(problems(csv)).containsExactly(new DatasetProblem(csv.toString(), 1, null, "the header names"
+                + " 2,000 columns; an import reads at most 1,000: keep the text and label columns (and a second text"
+                + " for pairs) and leave the rest out"));
+    }
+
+    @Test
+    void aHeaderLineOverTheSizeLimitIsRefusedWithoutParsingIt() throws IOException {
+        // 200,000 columns: a 1.5 MB header line, which once kept one core busy for minutes
+        StringBuilder header = new StringBuilder("text,label");
+        for (int i = 0; i < 199_998; i++) {
+            header.append(",c").append(i);
+        }
+        Path csv = file("wide.csv", header + "\na,x\n");
+        long start = System.nanoTime();
+        List<DatasetProblem> found = problems(csv);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(found).containsExactly(new DatasetProblem(csv.toString(), 1, null, "the header line is longer"
+                + " than 64 KiB; an import reads at most 1,000 columns: keep the text and label columns (and a"
+                + " second text for pairs) and leave the rest out"));
+        assertThat(millis).as("milliseconds to refuse").isLessThan(2_000);
+    }
+
+    @Test
+    void jsonLinesWithMoreFieldsThanAnyoneMapsAreRefusedWhereTheyPassTheLimit() throws IOException {
+        StringBuilder wide = new StringBuilder("{\"text\": \"c\", \"label\": \"x\"");
+        for (int i = 0; i < 1_200; i++) {
+            wide.append(", \"f").append(i).append("\": 0");
+        }
+        Path jsonl = file("wide.jsonl", "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": \"y\"}\n"
+                + wide + "}\n");
+        assertThat(problems(jsonl)).containsExactly(new DatasetProblem(jsonl.toString(), 3, null, "the lines so"
+                + " far have 1,202 distinct fields; an import reads at most 1,000 columns: keep the text and label"
+                + " columns (and a second text for pairs) and leave the rest out. Reading stopped here"));
+    }
+
+    @Test
+    void parquetWithMoreColumnsThanAnyoneMapsIsRefused() throws IOException {
+        StringBuilder schema = new StringBuilder("message m { required binary text (STRING); required binary label"
+                + " (STRING);");
+        for (int i = 0; i < 1_000; i++) {
+            schema.append(" optional int32 f").append(i).append(';');
+        }
+        Path parquet = ParquetFixtures.write(dir.resolve("wide.parquet"), schema + " }",
+                CompressionCodecName.UNCOMPRESSED, List.of("a", "b"), (group, text) -> group.append("text", text)
+                        .append("label", text));
+        assertThat(problems(parquet)).containsExactly(new DatasetProblem(parquet.toString(), 0, null, "the file"
+                + " has 1,002 columns; an import reads at most 1,000: keep the text and label columns (and a second"
+                + " text for pairs) and leave the rest out"));
+    }
+
+    @Test
     void unknownExtensionAsksForAFormat() throws IOException {
         Path train = file("train.xlsx", GOOD_TRAIN);
         assertThat(problems(train)).extracting(DatasetProblem::message).singleElement().asString()

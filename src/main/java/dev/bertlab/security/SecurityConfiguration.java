@@ -46,12 +46,16 @@ public class SecurityConfiguration {
                                 HttpStatus.UNAUTHORIZED, "a valid API token is required: Authorization: Bearer <token>"))
                         .accessDeniedHandler((request, response, failure) -> problem(response,
                                 HttpStatus.FORBIDDEN, "this token's owner lacks the role for this call")))
+                // security headers (issue 8): see SecurityHeaders
+                .headers(SecurityHeaders.api())
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+        // security headers (issue 8): see SecurityHeaders
+        http.headers(SecurityHeaders.dashboard());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

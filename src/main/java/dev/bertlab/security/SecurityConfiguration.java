@@ -53,7 +53,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // login throttling (issue 8): see LoginThrottle
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         // security headers (issue 8): see SecurityHeaders
         http.headers(SecurityHeaders.dashboard());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

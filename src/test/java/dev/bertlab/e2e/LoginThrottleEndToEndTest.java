@@ -83,4 +83,24 @@ class LoginThrottleEndToEndTest extends BrowserTest {
         logIn("clumsy", "clumsys-password");
         assertThat(page.locator("vaadin-side-nav")).isVisible();
     }
+
+    @Test
+    void wrongApiTokensFromOneAddressAreRefusedForAWhile() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.IntSupplier wrongToken = () -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/whoami")))
+                        .header("Authorization", "Bearer blt_guess").build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            org.assertj.core.api.Assertions.assertThat(wrongToken.getAsInt()).isEqualTo(401);
+        }
+        org.assertj.core.api.Assertions.assertThat(wrongToken.getAsInt()).as("after 5 wrong tokens").isEqualTo(429);
+        page.waitForTimeout(6_500);
+        org.assertj.core.api.Assertions.assertThat(wrongToken.getAsInt()).as("after the lock").isEqualTo(401);
+    }
 }

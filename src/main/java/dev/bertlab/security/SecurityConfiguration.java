@@ -34,24 +34,30 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, LoginThrottle throttle) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi/**", "/api/v1/openapi")
                         .permitAll().anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> problem(response,
                                 HttpStatus.UNAUTHORIZED, "a valid API token is required: Authorization: Bearer <token>"))
                         .accessDeniedHandler((request, response, failure) -> problem(response,
                                 HttpStatus.FORBIDDEN, "this token's owner lacks the role for this call")))
+                // security headers (issue 8): see SecurityHeaders
+                .headers(SecurityHeaders.api())
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // login throttling (issue 8): see LoginThrottle
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        // security headers (issue 8): see SecurityHeaders
+        http.headers(SecurityHeaders.dashboard());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

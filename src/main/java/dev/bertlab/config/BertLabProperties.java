@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param threads PyTorch intra-op threads per process; 0 keeps the engine's default
  * @param adminPassword the first admin's password; empty: one is generated and printed once at first start
  * @param quickstart schedule the quickstart run (MiniLM on an IMDb slice) at first start
+ * @param models the models folder: besides the registry's names and finished runs, the dashboard and the API
+ *        take a base model only from a Hugging Face model directory in here; default {@code <data>/models}
  */
 @ConfigurationProperties("bertlab")
 public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
-        Boolean quickstart) {
+        Boolean quickstart, Path models) {
 
     public BertLabProperties {
         data = data == null ? Path.of("data") : data;
@@ -22,6 +24,7 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
         threads = threads == null ? 0 : threads;
         adminPassword = adminPassword == null ? "" : adminPassword;
         quickstart = quickstart == null || quickstart;
+        models = models == null ? data.resolve("models") : models;
     }
 
     public Path runs() {

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quickstart schedule the quickstart run (MiniLM on an IMDb slice) at first start
  * @param quickstartExamples the quickstart's IMDb reviews for training, validation and test (a smaller slice for a
  *     slower machine, or a smoke test)
+ * @param models the models folder: besides the registry's names and finished runs, the dashboard and the API
+ *        take a base model only from a Hugging Face model directory in here; default {@code <data>/models}
  */
 @ConfigurationProperties("bertlab")
 public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
-        Boolean quickstart, List<Integer> quickstartExamples) {
+        Boolean quickstart, List<Integer> quickstartExamples, Path models) {
 
     private static final List<Integer> QUICKSTART_EXAMPLES = List.of(2000, 200, 500);
 
@@ -32,6 +34,7 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
             throw new IllegalArgumentException("bertlab.quickstart-examples needs three sizes of at least 2 "
                     + "(training, validation, test reviews), got " + quickstartExamples);
         }
+        models = models == null ? data.resolve("models") : models;
     }
 
     public Path runs() {

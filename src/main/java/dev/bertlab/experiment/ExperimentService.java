@@ -5,7 +5,6 @@ import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.train.Hyperparameters;
 import jakarta.annotation.security.RolesAllowed;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +27,20 @@ public class ExperimentService {
     private final ExperimentRepository experiments;
     private final DatasetCatalog datasets;
     private final ModelRegistry models;
+    private final BaseModelFolders modelFolders;
 
-    public ExperimentService(ExperimentRepository experiments, DatasetCatalog datasets, ModelRegistry models) {
+    public ExperimentService(ExperimentRepository experiments, DatasetCatalog datasets, ModelRegistry models,
+            BaseModelFolders modelFolders) {
         this.experiments = experiments;
         this.datasets = datasets;
         this.models = models;
+        this.modelFolders = modelFolders;
     }
 
-    /** Problems of an experiment by field name (empty: valid). Hyperparameters validate themselves. */
+    /**
+     * Problems of an experiment by field name (empty: valid), each text field within its column's length.
+     * Hyperparameters validate themselves.
+     */
     public Map<String, String> problems(Experiment experiment) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (experiment.getName() == null || experiment.getName().isBlank()) {
@@ -43,19 +48,30 @@ public class ExperimentService {
         } else if (experiment.getName().length() > 100) {
             problems.put("name", "a name has at most 100 characters");
         }
-        if (experiment.getDataset() == null || !datasets.exists(experiment.getDataset())) {
+        if (experiment.getDataset() == null || experiment.getDataset().length() > 64
+                || !datasets.exists(experiment.getDataset())) {
             problems.put("dataset", "choose a dataset of the catalog");
         }
         String model = experiment.getBaseModel();
-        if (model == null || (models.find(model).isEmpty() && !Files.isRegularFile(Path.of(model, "config.json")))) {
-            problems.put("baseModel", "choose a base model, or the directory of a Hugging Face model");
+        if (model != null && model.length() > 300) {
+            problems.put("baseModel", "a base model has at most 300 characters");
+        } else if (model == null || (models.find(model).isEmpty() && !modelFolders.contains(model))) {
+            // the same words whether a directory outside the folders exists or not
+            problems.put("baseModel", "choose a base model of the list, a Hugging Face model directory in the "
+                    + "models folder, or a finished run's model directory");
         }
         checkSubset(problems, "subsetTrain", experiment.getSubsetTrain());
         checkSubset(problems, "subsetValidation", experiment.getSubsetValidation());
         checkSubset(problems, "subsetTest", experiment.getSubsetTest());
         String device = experiment.getDevice();
-        if (device == null || (!List.of("auto", "cpu", "cuda").contains(device) && !device.matches("cuda:\\d+"))) {
+        if (device != null && device.length() > 16) {
+            problems.put("device", "a device has at most 16 characters: auto, cpu, cuda or cuda:N");
+        } else if (device == null
+                || (!List.of("auto", "cpu", "cuda").contains(device) && !device.matches("cuda:\\d+"))) {
             problems.put("device", "auto, cpu, cuda or cuda:N");
+        }
+        if (experiment.getTags().length() > 500) {
+            problems.put("tags", "tags have at most 500 characters in all");
         }
         return problems;
     }
@@ -136,7 +152,7 @@ public class ExperimentService {
         return descendants(chain.get(0), new HashSet<>());
     }
 
-    /** The base models a form offers (a Hugging Face model directory may be typed instead). */
+    /** The base models a form offers (a model directory in the models folder may be typed instead). */
     public List<ModelRegistry.Status> baseModels() {
         return models.list();
     }
@@ -156,7 +172,9 @@ public class ExperimentService {
         RunConfig.SubsetSizes subset = experiment.getSubsetTrain() == null && experiment.getSubsetValidation() == null
                 && experiment.getSubsetTest() == null ? null : new RunConfig.SubsetSizes(experiment.getSubsetTrain(),
                 experiment.getSubsetValidation(), experiment.getSubsetTest());
-        return new RunConfig(runName, experiment.getDataset(), subset, null, experiment.getBaseModel(),
+        String baseModel = models.find(experiment.getBaseModel()).isPresent() ? experiment.getBaseModel()
+                : modelFolders.resolve(experiment.getBaseModel()).toString();
+        return new RunConfig(runName, experiment.getDataset(), subset, null, baseModel,
                 runDirectory.toString(), experiment.getDevice(), threads, hp);
     }
 

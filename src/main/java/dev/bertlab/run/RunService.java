@@ -8,7 +8,9 @@ import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.InvalidExperimentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +52,22 @@ public class RunService {
         return queue(experimentId, null, null, null, user);
     }
 
-    /** Queues a run to start at {@code when}. */
+    /** How far in the past a start time may lie (clocks differ) and still mean "now". */
+    static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
+
+    /**
+     * Queues a run to start at {@code when}; a time more than {@link #PAST_TOLERANCE} ago is refused rather than
+     * quietly started now.
+     */
     @Transactional
     public TrainingRun runAt(long experimentId, Instant when, String user) {
         if (when == null) {
             throw new IllegalArgumentException("choose when the run should start");
+        }
+        Instant now = Instant.now();
+        if (when.isBefore(now.minus(PAST_TOLERANCE))) {
+            throw new IllegalArgumentException("at is in the past: " + when + " (now "
+                    + now.truncatedTo(ChronoUnit.SECONDS) + "); leave it out to queue the run now");
         }
         return queue(experimentId, null, null, when, user);
     }

@@ -1,12 +1,9 @@
 package dev.bertlab.classify.api;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.bertlab.classify.ClassifierBusyException;
 import dev.bertlab.classify.InvalidClassificationException;
 import dev.bertlab.classify.ModelNotFoundException;
-import java.util.stream.Collectors;
+import dev.bertlab.web.api.MalformedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -52,32 +49,12 @@ public class ClassifyProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Classification failed", e.getMessage());
     }
 
-    /** Bad JSON: say where and what, in the parser's words. */
+    /** Bad JSON: say where and what, in the parser's words; a body over the limit: 413. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                reason(e)));
-    }
-
-    static String reason(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return "'" + field + "' has the wrong type (texts is a list of strings, model a string): "
-                    + mapping.getOriginalMessage();
-        }
-        if (cause instanceof JsonProcessingException json) {
-            return "the body is not valid JSON: " + json.getOriginalMessage() + location(json.getLocation());
-        }
-        return "the body must be JSON like {\"texts\": [\"a review\"], \"model\": \"demo\"}";
-    }
-
-    private static String location(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return MalformedBody.problem(e, "texts is a list of strings, model a string",
+                "{\"texts\": [\"a review\"], \"model\": \"demo\"}");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

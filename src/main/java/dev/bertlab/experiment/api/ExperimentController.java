@@ -2,6 +2,7 @@ package dev.bertlab.experiment.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bertlab.web.api.OpenApiDescription;
+import dev.bertlab.web.api.UnknownKeys;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.InvalidHyperparametersException;
 import dev.bertlab.experiment.Experiment;
@@ -61,7 +62,8 @@ public class ExperimentController {
     @Operation(summary = "Create an experiment", description = "Validated like the form: every problem is named "
             + "with its field in the problem's \"problems\" member. Needs an EDITOR's token.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
-    @ApiResponse(responseCode = "400", description = "Malformed JSON, or invalid settings or hyperparameters")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown keys, or invalid settings or "
+            + "hyperparameters")
     @ApiResponse(responseCode = "403", description = "The token's owner is not an editor")
     public ResponseEntity<ExperimentDescription> create(@RequestBody ExperimentRequest request, Principal user) {
         Experiment experiment = new Experiment();
@@ -76,7 +78,12 @@ public class ExperimentController {
         }
         experiment.setTags(request.tags());
         experiment.setNotes(request.notes());
-        Map<String, String> problems = new LinkedHashMap<>(experiments.problems(experiment));
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (request.unknownKeys() != null) {
+            String unknown = UnknownKeys.problem(ExperimentRequest.class);
+            request.unknownKeys().keySet().forEach(key -> problems.put(key, unknown));
+        }
+        problems.putAll(experiments.problems(experiment));
         try {
             experiment.setHyperparameters(hyperparameters(request.hyperparameters()));
         } catch (InvalidHyperparametersException e) {

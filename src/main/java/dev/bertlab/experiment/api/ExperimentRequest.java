@@ -1,12 +1,13 @@
 package dev.bertlab.experiment.api;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
 /**
  * An experiment as a script defines it. Hyperparameters use the form's snake_case names; those left out keep their
- * defaults.
+ * defaults. Keys it does not know land in {@code unknownKeys}, to be refused by name.
  */
 @Schema(description = "An experiment to create; hyperparameters left out keep their defaults")
 public record ExperimentRequest(
@@ -22,5 +23,6 @@ public record ExperimentRequest(
         @Schema(description = "The hypothesis this experiment tests") String notes,
         @Schema(description = "snake_case name to value, as on the form",
                 example = "{\"learning_rate\": 5e-5, \"batch_size\": 16, \"epochs\": 2, \"max_length\": 128}")
-        Map<String, JsonNode> hyperparameters) {
+        Map<String, JsonNode> hyperparameters,
+        @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> unknownKeys) {
 }

@@ -113,8 +113,8 @@ class ExperimentSettingsForm extends FormLayout {
         baseModel.setItems(modelChoices);
         baseModel.setAllowCustomValue(true);
         baseModel.addCustomValueSetListener(event -> allowValue(baseModel, modelChoices, event.getDetail()));
-        baseModel.setHelperText("A base model, or type the directory of a Hugging Face model (a fine-tuned run's "
-                + "model/ directory works too).");
+        baseModel.setHelperText("A base model, or type a Hugging Face model directory in the models folder "
+                + "(bertlab.models, by default data/models) or a finished run's model/ directory.");
         baseModel.setRequiredIndicatorVisible(true);
         device.setId("experiment-device");
         device.setItems(deviceChoices);
@@ -123,6 +123,7 @@ class ExperimentSettingsForm extends FormLayout {
         device.setHelperText("auto picks a GPU when there is one; cuda:N names one.");
         tags.setId("experiment-tags");
         tags.setHelperText("Comma-separated, e.g. imdb, baseline");
+        tags.setMaxLength(500);
         notes.setId("experiment-notes");
         notes.setHelperText("What do you expect, and why? The hypothesis this experiment tests.");
         notes.setMinHeight("6em");

@@ -3,6 +3,7 @@ package dev.bertlab.run.api;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.TrainingRun;
 import dev.bertlab.web.api.OpenApiDescription;
+import dev.bertlab.web.api.UnknownKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -38,11 +39,16 @@ public class RunController {
     @Operation(summary = "Queue a run", description = "The run waits for a free device slot, or until \"at\". "
             + "Needs an EDITOR's token.")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the run to follow")
-    @ApiResponse(responseCode = "400", description = "The experiment is no longer valid, or \"at\" is malformed")
+    @ApiResponse(responseCode = "400", description = "The experiment is no longer valid, \"at\" is malformed or "
+            + "more than a minute in the past, or the body has an unknown key")
     @ApiResponse(responseCode = "403", description = "The token's owner is not an editor")
     @ApiResponse(responseCode = "404", description = "No such experiment")
     public ResponseEntity<RunDescription> queue(@PathVariable long id,
             @RequestBody(required = false) RunRequest request, Principal user) {
+        if (request != null && request.unknownKeys() != null && !request.unknownKeys().isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", request.unknownKeys().keySet()) + ": "
+                    + UnknownKeys.problem(RunRequest.class));
+        }
         TrainingRun run = request == null || request.at() == null ? runs.runNow(id, user.getName())
                 : runs.runAt(id, request.at(), user.getName());
         return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.getId()))

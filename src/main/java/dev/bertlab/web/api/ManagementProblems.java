@@ -1,7 +1,5 @@
 package dev.bertlab.web.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.bertlab.experiment.ExperimentNotFoundException;
 import dev.bertlab.experiment.InvalidExperimentException;
 import dev.bertlab.experiment.api.ExperimentController;
@@ -53,18 +51,9 @@ public class ManagementProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        String reason;
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            reason = "'" + mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                    : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
-                    + "' has the wrong type: " + mapping.getOriginalMessage();
-        } else if (cause instanceof JsonProcessingException json) {
-            reason = "the body is not valid JSON: " + json.getOriginalMessage();
-        } else {
-            reason = "the body must be a JSON object";
-        }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", reason));
+        return MalformedBody.problem(e, "see the API's description at /api/v1/openapi",
+                "{\"name\": \"imdb minilm\", \"dataset\": \"imdb\", \"baseModel\": \"all-MiniLM-L6-v2\"} (an "
+                        + "experiment) or {\"at\": \"2026-11-27T01:00:00Z\"} (a run)");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

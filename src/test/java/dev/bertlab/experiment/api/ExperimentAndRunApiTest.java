@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.security.ApiTokenService;
 import dev.bertlab.security.Role;
@@ -13,9 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ExperimentAndRunApiTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("experiment-api");
@@ -143,6 +148,110 @@ class ExperimentAndRunApiTest {
         assertThat(send("GET", "/api/v1/experiments", null, null).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/v1/experiments/999999/runs", null, editor).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/runs/999999", null, viewer).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBaseModelIsARegisteredNameOrADirectoryInTheModelsOrRunsFolderAndNothingElse() throws Exception {
+        Path inModels = modelDirectory(DATA.resolve("models").resolve("my-bert"));
+        Path ofARun = modelDirectory(DATA.resolve("runs").resolve("run-77").resolve("model"));
+        Path outside = modelDirectory(DATA.resolveSibling("experiment-api-outside").resolve("bert"));
+        for (String allowed : List.of("my-bert", inModels.toString(), ofARun.toString())) {
+            HttpResponse<String> created = send("POST", "/api/v1/experiments", withBaseModel(allowed), editor);
+            assertThat(created.statusCode()).as(allowed + ": " + created.body()).isEqualTo(201);
+        }
+
+        long before = experiments.count();
+        List<String> refused = List.of(outside.toString(), "../../experiment-api-outside/bert",
+                "my-bert/../../../experiment-api-outside/bert", "/etc", "../../../../..", "/no/such/directory",
+                DATA.toString());
+        String message = null;
+        for (String path : refused) {
+            HttpResponse<String> response = send("POST", "/api/v1/experiments", withBaseModel(path), editor);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(400);
+            String problem = JSON.readTree(response.body()).at("/problems/baseModel").asText();
+            assertThat(problem).as(path).isNotBlank();
+            if (message == null) {
+                message = problem;
+            }
+            assertThat(problem).as("the same words whether " + path + " exists or not").isEqualTo(message);
+            assertThat(response.body()).doesNotContain("the-secret-inside");
+        }
+        assertThat(experiments.count()).isEqualTo(before);
+    }
+
+    @Test
+    void everyFieldIsCheckedAgainstItsColumnSoTheDatabaseNeverRefusesWhatValidationPassed() throws Exception {
+        long before = experiments.count();
+        HttpResponse<String> device = send("POST", "/api/v1/experiments",
+                VALID.replace("\"tags\"", "\"device\": \"cuda:12345678901234567\", \"tags\""), editor);
+        assertThat(device.statusCode()).as(device.body()).isEqualTo(400);
+        assertThat(device.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(device.body()).at("/problems/device").asText()).contains("16 characters");
+
+        HttpResponse<String> tags = send("POST", "/api/v1/experiments",
+                VALID.replace("\"nightly\",", "\"" + "t".repeat(501) + "\","), editor);
+        assertThat(tags.statusCode()).as(tags.body()).isEqualTo(400);
+        assertThat(JSON.readTree(tags.body()).at("/problems/tags").asText()).contains("500 characters");
+
+        HttpResponse<String> all = send("POST", "/api/v1/experiments", """
+                {"name": "%s", "dataset": "amazon", "baseModel": "%s", "device": "cuda:00000000000000000001",
+                 "tags": "%s"}
+                """.formatted("n".repeat(101), "m".repeat(301), "t".repeat(501)), editor);
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(400);
+        JsonNode problems = JSON.readTree(all.body()).get("problems");
+        assertThat(problems.get("name").asText()).contains("100 characters");
+        assertThat(problems.get("baseModel").asText()).contains("300 characters");
+        assertThat(problems.get("device").asText()).contains("16 characters");
+        assertThat(problems.get("tags").asText()).contains("500 characters");
+        assertThat(experiments.count()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownKeysAreRefusedAndNamedAtTheTopAndAmongTheHyperparameters() throws Exception {
+        long before = experiments.count();
+        HttpResponse<String> response = send("POST", "/api/v1/experiments", VALID.replace("\"tags\"",
+                "\"colour\": \"red\", \"subset_train\": 5, \"tags\"").replace("\"epochs\"",
+                "\"learningrate\": 1, \"epochs\""), editor);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problems = JSON.readTree(response.body()).get("problems");
+        assertThat(problems.get("colour").asText()).startsWith("unknown key");
+        assertThat(problems.get("subset_train").asText()).startsWith("unknown key").contains("subsetTrain");
+        assertThat(problems.get("hyperparameters.learningrate").asText()).startsWith("no such hyperparameter");
+        assertThat(experiments.count()).isEqualTo(before);
+
+        long id = JSON.readTree(send("POST", "/api/v1/experiments", VALID, editor).body()).get("id").asLong();
+        HttpResponse<String> run = send("POST", "/api/v1/experiments/" + id + "/runs",
+                "{\"when\": \"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}", editor);
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(400);
+        assertThat(detail(run)).contains("unknown key").contains("when");
+        assertThat(send("GET", "/api/v1/experiments/" + id + "/runs", null, viewer).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aRunForATimeInThePastIsRefusedWithTheReasonAndNothingQueued() throws Exception {
+        long id = JSON.readTree(send("POST", "/api/v1/experiments", VALID, editor).body()).get("id").asLong();
+        Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> past = send("POST", "/api/v1/experiments/" + id + "/runs",
+                "{\"at\": \"" + anHourAgo + "\"}", editor);
+        assertThat(past.statusCode()).as(past.body()).isEqualTo(400);
+        assertThat(past.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(detail(past)).startsWith("at is in the past: " + anHourAgo + " (now ");
+        assertThat(send("GET", "/api/v1/experiments/" + id + "/runs", null, viewer).body()).isEqualTo("[]");
+    }
+
+    private static String withBaseModel(String baseModel) throws Exception {
+        ObjectNode body = (ObjectNode)
+                JSON.readTree(VALID);
+        body.put("baseModel", baseModel);
+        return JSON.writeValueAsString(body);
+    }
+
+    private static Path modelDirectory(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("config.json"), "{\"the-secret-inside\": [}");
+        return directory;
     }
 
     private HttpResponse<String> send(String method, String path, String body, String bearer) throws Exception {

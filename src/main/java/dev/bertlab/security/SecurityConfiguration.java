@@ -46,7 +46,6 @@ public class SecurityConfiguration {
                                 HttpStatus.UNAUTHORIZED, "a valid API token is required: Authorization: Bearer <token>"))
                         .accessDeniedHandler((request, response, failure) -> problem(response,
                                 HttpStatus.FORBIDDEN, "this token's owner lacks the role for this call")))
-                // security headers (issue 8): see SecurityHeaders
                 .headers(SecurityHeaders.api())
                 .build();
     }
@@ -54,9 +53,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        // login throttling (issue 8): see LoginThrottle
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
-        // security headers (issue 8): see SecurityHeaders
         http.headers(SecurityHeaders.dashboard());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }

@@ -10,6 +10,7 @@ import ai.djl.training.Trainer;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.model.DropoutRates;
 import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.model.OwnedScalar;
 import dev.bertlab.engine.model.TaskHead;
 import dev.bertlab.engine.pretrained.PretrainedBert;
 import dev.bertlab.engine.tokenize.EncodedText;
@@ -74,8 +75,8 @@ final class TrainingThroughput {
                         }
                         NDArray gold = scope.create(labels);
                         try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray value = loss.weightedSum(trainer.forward(inputs).singletonOrThrow(), gold)
-                                    .div(batch);
+                            NDArray value = OwnedScalar.dividedBy(
+                                    loss.weightedSum(trainer.forward(inputs).singletonOrThrow(), gold), batch);
                             collector.backward(value);
                             value.getFloat();
                         }

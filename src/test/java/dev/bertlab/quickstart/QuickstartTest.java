@@ -92,15 +92,14 @@ class QuickstartTest extends BrowserTest {
         }
         assertThat(followed.path("status").asText()).as(followed.toString()).isEqualTo("SUCCEEDED");
 
-        // the models list marks it as the demo, and "demo" classifies with it
-        JsonNode models = JSON.readTree(get("/api/v1/models", token).body());
-        JsonNode listed = null;
-        for (JsonNode model : models) {
-            if (model.path("id").asText().equals(Long.toString(run.getId()))) {
-                listed = model;
-            }
+        // the models list marks it as the demo (the promotion follows the success's commit within moments), and
+        // "demo" classifies with it
+        JsonNode listed = listedModel(run.getId(), token);
+        long promoted = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!listed.path("demo").asBoolean() && System.nanoTime() < promoted) {
+            Thread.sleep(200);
+            listed = listedModel(run.getId(), token);
         }
-        assertThat(listed).as(models.toString()).isNotNull();
         assertThat(listed.path("demo").asBoolean()).as(listed.toString()).isTrue();
         HttpResponse<String> classified = post("/api/v1/classify", """
                 {"texts": ["A wonderful film, I loved every minute."], "model": "demo"}""", token);
@@ -119,6 +118,16 @@ class QuickstartTest extends BrowserTest {
             demo.locator("#demo-text textarea").fill("Two hours of my life I will never get back.");
             assertThat(demo.locator("#demo-label")).hasText(A_LABEL);
         }
+    }
+
+    private JsonNode listedModel(long runId, String token) throws Exception {
+        JsonNode models = JSON.readTree(get("/api/v1/models", token).body());
+        for (JsonNode model : models) {
+            if (model.path("id").asText().equals(Long.toString(runId))) {
+                return model;
+            }
+        }
+        throw new AssertionError("run " + runId + " is not among the models: " + models);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

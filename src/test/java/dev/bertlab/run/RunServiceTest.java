@@ -61,13 +61,16 @@ class RunServiceTest {
     @Test
     void aQueuedRunTrainsAndSucceedsWithMetricsAndFiles() throws Exception {
         Experiment experiment = TinyRuns.experiment(experiments, "tiny", 64, hp -> hp);
-        List<RunEvent> heard = new CopyOnWriteArrayList<>();
+        List<RunEvent> everything = new CopyOnWriteArrayList<>();
+        // listening before the run is queued: the dispatcher may start it before runNow returns
+        Registration registration = events.subscribeAll(everything::add);
         TrainingRun queued = runs.runNow(experiment.getId(), "tester");
-        Registration registration = events.subscribe(queued.getId(), heard::add);
+        List<RunEvent> heard = new CopyOnWriteArrayList<>();
 
         assertThat(queued.getStatus()).isEqualTo(RunStatus.QUEUED);
         TrainingRun run = awaitEnd(queued.getId());
         registration.remove();
+        everything.stream().filter(e -> e.runId() == queued.getId()).forEach(heard::add);
 
         assertThat(run.getStatus()).as(run.getReason()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.getStep()).isEqualTo(4);

@@ -22,18 +22,15 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON run config")
-    Path config;
-
-    @Option(names = "--resume", description = "continue from the run's latest checkpoint")
-    boolean resume;
+    @Mixin
+    RunFileOptions run;
 
     @Option(names = "--output", paramLabel = "DIR", description = "run directory (overrides the config's output)")
     Path output;
 
     @Override
     public Integer call() throws Exception {
-        RunConfig runConfig = RunConfig.read(config);
+        RunConfig runConfig = RunConfig.read(run.config);
         if (output != null) {
             runConfig = runConfig.withOutput(output.toString());
         }
@@ -52,9 +49,9 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            FineTuneRun run = new FineTuneRun(data.datasets(), data.models(), data.runs());
-            RunResult result = run.execute(runConfig, List.of(new ProgressLine(System.out, System.console() != null)),
-                    line -> System.out.println(line), cancel::get, resume);
+            FineTuneRun engine = new FineTuneRun(data.datasets(), data.models(), data.runs());
+            RunResult result = engine.execute(runConfig, List.of(new ProgressLine(System.out, System.console() != null)),
+                    line -> System.out.println(line), cancel::get, run.resume);
             return report(result);
         } finally {
             finished.countDown();

@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     slower machine, or a smoke test)
  * @param models the models folder: besides the registry's names and finished runs, the dashboard and the API
  *        take a base model only from a Hugging Face model directory in here; default {@code <data>/models}
+ * @param nodeName this node's name, shown on the run page beside the worker's pid; default the host name
+ * @param worker how runs' worker processes are started
  */
 @ConfigurationProperties("bertlab")
 public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
-        Boolean quickstart, List<Integer> quickstartExamples, Path models) {
+        Boolean quickstart, List<Integer> quickstartExamples, Path models, String nodeName, Worker worker) {
 
     private static final List<Integer> QUICKSTART_EXAMPLES = List.of(2000, 200, 500);
 
@@ -35,6 +37,32 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
                     + "(training, validation, test reviews), got " + quickstartExamples);
         }
         models = models == null ? data.resolve("models") : models;
+        nodeName = nodeName == null || nodeName.isBlank() ? hostName() : nodeName.strip();
+        worker = worker == null ? new Worker(null, null) : worker;
+    }
+
+    /**
+     * Each run trains in a child JVM of its own.
+     *
+     * @param jvmOptions options for each worker's JVM, e.g. {@code -Xmx4g} (default: none, the JVM's own)
+     * @param stopGrace how long a worker asked to stop (cancel, shutdown) may take to reach its next step before it
+     *     is killed (default 60 s)
+     */
+    public record Worker(List<String> jvmOptions, java.time.Duration stopGrace) {
+
+        public Worker {
+            jvmOptions = jvmOptions == null ? List.of() : jvmOptions.stream().filter(o -> !o.isBlank()).toList();
+            stopGrace = stopGrace == null ? java.time.Duration.ofSeconds(60) : stopGrace;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            return fromEnvironment == null || fromEnvironment.isBlank() ? "localhost" : fromEnvironment;
+        }
     }
 
     public Path runs() {

@@ -1,8 +1,10 @@
 package dev.bertlab.config;
 
+import dev.bertlab.BertLabApplication;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.pretrained.ModelRegistry;
-import dev.bertlab.engine.run.FineTuneRun;
+import dev.bertlab.worker.WorkerSettings;
+import dev.bertlab.worker.WorkerSupervisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,10 @@ public class EngineConfiguration {
         return ModelRegistry.inDataDirectory(properties.data(), environment.getProperty("bertlab.archives"));
     }
 
-    @Bean
-    FineTuneRun fineTuneRun(DatasetCatalog datasets, ModelRegistry models, BertLabProperties properties) {
-        return new FineTuneRun(datasets, models, properties.runs());
+    /** Runs train in worker processes started from this application's own code. */
+    @Bean(destroyMethod = "killAll")
+    WorkerSupervisor workerSupervisor(BertLabProperties properties) {
+        return new WorkerSupervisor(new WorkerSettings(BertLabApplication.class.getName(), properties.data(),
+                properties.worker().jvmOptions(), properties.worker().stopGrace()));
     }
 }

@@ -1,14 +1,17 @@
 package dev.bertlab.run;
 
 import dev.bertlab.config.BertLabProperties;
-import dev.bertlab.engine.run.FineTuneRun;
+import dev.bertlab.engine.run.FailureReason;
 import dev.bertlab.engine.run.RunConfig;
-import dev.bertlab.engine.run.RunResult;
+import dev.bertlab.engine.run.RunSummary;
 import dev.bertlab.engine.train.TrainingListener;
 import dev.bertlab.engine.train.TrainingOutcome;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
+import dev.bertlab.worker.WorkerExit;
+import dev.bertlab.worker.WorkerSupervisor;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -17,8 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains one claimed run with the engine: its experiment's dataset and model, its own hyperparameters, in its own
- * run directory, and records how it ended. A second or later attempt resumes from the latest checkpoint.
+ * Trains one claimed run in a worker process of its own: its experiment's dataset and model, its own
+ * hyperparameters, in its own run directory, and records how it ended. A second or later attempt resumes from the
+ * latest checkpoint. The worker's events reach the live pages and the database as if it trained here.
  */
 @Component
 public class RunExecution {
@@ -29,7 +33,7 @@ public class RunExecution {
     private final TrainingRunRepository runs;
     private final RunTransitions transitions;
     private final ExperimentService experiments;
-    private final FineTuneRun engine;
+    private final WorkerSupervisor workers;
     private final BertLabProperties properties;
     private final LiveRuns live;
     private final RunEvents events;
@@ -37,12 +41,12 @@ public class RunExecution {
     private final RunTriggers triggers;
 
     public RunExecution(TrainingRunRepository runs, RunTransitions transitions, ExperimentService experiments,
-            FineTuneRun engine, BertLabProperties properties, LiveRuns live, RunEvents events,
+            WorkerSupervisor workers, BertLabProperties properties, LiveRuns live, RunEvents events,
             RunActivityLog activity, RunTriggers triggers) {
         this.runs = runs;
         this.transitions = transitions;
         this.experiments = experiments;
-        this.engine = engine;
+        this.workers = workers;
         this.properties = properties;
         this.live = live;
         this.events = events;
@@ -76,6 +80,10 @@ public class RunExecution {
     private void train(TrainingRun run, LiveRuns.LiveRun liveRun, boolean recovering) {
         long runId = run.getId();
         if (recovering) {
+            if (!transitions.nodeLost(runId, Instant.now())) {
+                activity.append(run, "FAILED: " + runs.findById(runId).map(TrainingRun::getReason).orElse(""));
+                return;
+            }
             activity.append(run, "recovered by Quartz after the application died; resuming from the last checkpoint");
         }
         try {
@@ -87,8 +95,24 @@ public class RunExecution {
                     new ProgressRecorder(runId, runs, run.getHyperparameters().epochs()),
                     new RunEventForwarder(run, events, activity));
             boolean resume = run.getAttempts() > 1;
-            RunResult result = engine.execute(config, listeners, line -> activity.append(run, line),
-                    stopSignal(liveRun), resume);
+            WorkerExit exit = workers.run(config, resume, listeners, line -> activity.append(run, line),
+                    stopSignal(liveRun), pid -> {
+                        transitions.workerStarted(runId, properties.nodeName(), pid);
+                        activity.append(run, "training in worker process " + pid + " on " + properties.nodeName());
+                    });
+            if (exit instanceof WorkerExit.Failed failed) {
+                fail(run, failed.reason());
+                return;
+            }
+            if (exit instanceof WorkerExit.Crashed crashed) {
+                if (liveRun.stopRequested() && crashed.killedAfterStop()) {
+                    stoppedByForce(run, liveRun, crashed);
+                } else {
+                    fail(run, crashed.reason());
+                }
+                return;
+            }
+            RunSummary result = ((WorkerExit.Finished) exit).summary();
             if (result.outcome().reason() == TrainingOutcome.FinishReason.CANCELLED
                     && liveRun.interruptedByShutdown() && !liveRun.cancelRequested()) {
                 interrupted(run, result.outcome().steps());
@@ -96,7 +120,7 @@ public class RunExecution {
             }
             TrainingRun finished = transitions.finish(runId, result);
             activity.append(run, finished.getStatus() + (finished.getReason() == null ? "" : ": " + finished.getReason())
-                    + (result.test() == null ? "" : "; test " + RunEventForwarder.format(result.test().scalars())));
+                    + (result.test().isEmpty() ? "" : "; test " + RunEventForwarder.format(result.test())));
         } catch (Throwable failure) {
             if (liveRun.interruptedByShutdown()) {
                 LOG.info("run {} stopped by the shutdown: {}", runId, failure.toString());
@@ -105,9 +129,24 @@ public class RunExecution {
             }
             String reason = FailureReason.of(failure);
             LOG.warn("run {} failed: {}", runId, reason, failure);
-            transitions.fail(runId, reason);
-            activity.append(run, "FAILED: " + reason);
+            fail(run, reason);
         }
+    }
+
+    private void fail(TrainingRun run, String reason) {
+        transitions.fail(run.getId(), reason);
+        activity.append(run, "FAILED: " + reason);
+    }
+
+    /** Asked to stop, the worker did not reach a step within the grace and was killed: its checkpoint stays. */
+    private void stoppedByForce(TrainingRun run, LiveRuns.LiveRun liveRun, WorkerExit.Crashed crashed) {
+        if (liveRun.interruptedByShutdown() && !liveRun.cancelRequested()) {
+            interrupted(run, -1);
+            return;
+        }
+        String reason = "cancelled: " + crashed.reason() + "; resume continues from its last checkpoint";
+        transitions.cancelRunning(run.getId(), reason);
+        activity.append(run, "CANCELLED: " + reason);
     }
 
     private void interrupted(TrainingRun run, int step) {

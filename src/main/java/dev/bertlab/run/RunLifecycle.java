@@ -42,8 +42,12 @@ public class RunLifecycle {
             if (live.isLive(run.getId()) || triggers.hasPendingJob(run.getId())) {
                 continue; // training here, or Quartz is about to recover it
             }
-            LOG.info("run {} was left RUNNING with no job: back into the queue", run.getId());
             triggers.deleteRunJob(run.getId());
+            if (!transitions.nodeLost(run.getId(), java.time.Instant.now())) {
+                activity.append(run, "FAILED: " + runs.findById(run.getId()).map(TrainingRun::getReason).orElse(""));
+                continue;
+            }
+            LOG.info("run {} was left RUNNING with no job: back into the queue", run.getId());
             transitions.requeueOrphan(run.getId());
             activity.append(run, "found interrupted at start-up; queued to resume from its last checkpoint");
         }

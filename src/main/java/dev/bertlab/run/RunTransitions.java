@@ -1,6 +1,6 @@
 package dev.bertlab.run;
 
-import dev.bertlab.engine.run.RunResult;
+import dev.bertlab.engine.run.RunSummary;
 import dev.bertlab.engine.train.TrainingOutcome;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public class RunTransitions {
 
     /** Training ended (completed, early-stopped, cancelled or diverged); the slot is free again. */
     @Transactional
-    public TrainingRun finish(long runId, RunResult result) {
+    public TrainingRun finish(long runId, RunSummary result) {
         TrainingOutcome outcome = result.outcome();
         RunStatus status = switch (outcome.reason()) {
             case COMPLETED, EARLY_STOPPED -> RunStatus.SUCCEEDED;
@@ -55,11 +55,11 @@ public class RunTransitions {
         run.setStep(outcome.steps());
         run.setTotalSteps(outcome.totalSteps());
         run.setDatasetFingerprint(result.datasetFingerprint());
-        if (result.validation() != null) {
-            run.setValidationMetrics(new LinkedHashMap<>(result.validation().scalars()));
+        if (!result.validation().isEmpty()) {
+            run.setValidationMetrics(new LinkedHashMap<>(result.validation()));
         }
-        if (result.test() != null) {
-            run.setTestMetrics(new LinkedHashMap<>(result.test().scalars()));
+        if (!result.test().isEmpty()) {
+            run.setTestMetrics(new LinkedHashMap<>(result.test()));
         }
         if (status == RunStatus.SUCCEEDED) {
             run.setEpoch(run.getEpochs());
@@ -67,16 +67,49 @@ public class RunTransitions {
         return end(run);
     }
 
+    /** A worker process trains the run now: the run page names its node and pid. */
+    @Transactional
+    public TrainingRun workerStarted(long runId, String node, long pid) {
+        TrainingRun run = get(runId);
+        run.setWorkerNode(node);
+        run.setWorkerPid(pid);
+        return run;
+    }
+
+    /** Nodes that may die under one run before it is failed instead of started again. */
+    static final int NODE_LOSSES_TOLERATED = 1;
+
+    /**
+     * The node that trained the run died under it (the run is being recovered, or was found orphaned): counted,
+     * with a line saying which node it was and how far the run had come. The second loss fails the run with both
+     * lines, so that a run that brings its node down is not started a third time (no crash loop); a person can
+     * still resume it.
+     *
+     * @return whether the run may go on
+     */
+    @Transactional
+    public boolean nodeLost(long runId, Instant noticed) {
+        TrainingRun run = get(runId);
+        String line = noticed + ": node " + (run.getWorkerNode() == null ? "(unknown)" : run.getWorkerNode())
+                + (run.getWorkerPid() == null ? "" : " (worker pid " + run.getWorkerPid() + ")")
+                + " died while the run trained, at step " + run.getStep();
+        String history = run.getNodeLossHistory() == null ? line : run.getNodeLossHistory() + "\n" + line;
+        run.setNodeLossHistory(history.length() > 4000 ? history.substring(history.length() - 4000) : history);
+        run.setNodeLosses(run.getNodeLosses() + 1);
+        if (run.getNodeLosses() <= NODE_LOSSES_TOLERATED || run.getStatus().isFinal()) {
+            return !run.getStatus().isFinal();
+        }
+        run.setStatus(RunStatus.FAILED);
+        run.setReason("not started again: the node training it died " + run.getNodeLosses() + " times ("
+                + history.replace("\n", "; ") + "); resume it by hand once the cause is found");
+        end(run);
+        return false;
+    }
+
     /** The execution failed: the reason is the error's message. */
     @Transactional
     public TrainingRun fail(long runId, String reason) {
-        TrainingRun run = get(runId);
-        if (run.getStatus().isFinal()) {
-            return run;
-        }
-        run.setStatus(RunStatus.FAILED);
-        run.setReason(reason);
-        return end(run);
+        return endUnlessEnded(runId, RunStatus.FAILED, reason);
     }
 
     /**
@@ -95,6 +128,12 @@ public class RunTransitions {
         run.setEtaSeconds(null);
         events.publishAfterCommit(new RunEvent.StateChanged(runId, RunStatus.QUEUED, reason));
         return run;
+    }
+
+    /** A running run was stopped by force after a cancel; its last checkpoint is kept for a resume. */
+    @Transactional
+    public TrainingRun cancelRunning(long runId, String reason) {
+        return endUnlessEnded(runId, RunStatus.CANCELLED, reason);
     }
 
     /** Cancels a run that has not started; false when it is no longer queued. */
@@ -138,6 +177,16 @@ public class RunTransitions {
         if (run.getStatus() == RunStatus.RUNNING) {
             interrupt(runId, "interrupted when the application stopped; resumes from its last checkpoint", null);
         }
+    }
+
+    private TrainingRun endUnlessEnded(long runId, RunStatus status, String reason) {
+        TrainingRun run = get(runId);
+        if (run.getStatus().isFinal()) {
+            return run;
+        }
+        run.setStatus(status);
+        run.setReason(reason);
+        return end(run);
     }
 
     private TrainingRun end(TrainingRun run) {

@@ -102,6 +102,22 @@ public class TrainingRun {
     @Column(nullable = false)
     private int attempts;
 
+    /** The node whose worker process trains (or last trained) the run. */
+    @Column(name = "worker_node", length = 255)
+    private String workerNode;
+
+    /** The process id of that worker on its node. */
+    @Column(name = "worker_pid")
+    private Long workerPid;
+
+    /** How often the node training the run died under it (counted by the recovery). */
+    @Column(name = "node_losses", nullable = false)
+    private int nodeLosses;
+
+    /** One line per node lost: when, which node, at which step. */
+    @Column(name = "node_loss_history", length = 4000)
+    private String nodeLossHistory;
+
     @Column(name = "cancel_requested", nullable = false)
     private boolean cancelRequested;
 
@@ -159,4 +175,36 @@ public class TrainingRun {
     public void setCancelRequested(boolean cancelRequested) { this.cancelRequested = cancelRequested; }
     public String getCreatedBy() { return createdBy; }
     public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+
+    public String getWorkerNode() {
+        return workerNode;
+    }
+
+    public void setWorkerNode(String workerNode) {
+        this.workerNode = workerNode;
+    }
+
+    public Long getWorkerPid() {
+        return workerPid;
+    }
+
+    public void setWorkerPid(Long workerPid) {
+        this.workerPid = workerPid;
+    }
+
+    public int getNodeLosses() {
+        return nodeLosses;
+    }
+
+    public void setNodeLosses(int nodeLosses) {
+        this.nodeLosses = nodeLosses;
+    }
+
+    public String getNodeLossHistory() {
+        return nodeLossHistory;
+    }
+
+    public void setNodeLossHistory(String nodeLossHistory) {
+        this.nodeLossHistory = nodeLossHistory;
+    }
 }

@@ -34,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A schedule and a half-finished run survive a graceful stop and a crash. The run starts in one application
  * (this JVM), which is stopped while it trains; it continues in a second application (a child JVM), which is killed
  * while it trains; a third application (this JVM again) recovers it through Quartz and it completes from its
- * last checkpoint, its steps counting on instead of starting over.
+ * last checkpoint, its steps counting on instead of starting over. The run trains in worker processes; the killed
+ * application's worker stops within seconds of it.
  */
 class RunRestartTest {
 
@@ -80,8 +81,14 @@ class RunRestartTest {
                         return checkpointSteps(directory).stream().anyMatch(step -> step >= stoppedAt + 2);
                     });
         } finally {
+            List<ProcessHandle> workers = second.descendants().toList();
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);
+            // its worker watches it: once the application is gone the run must not go on training there, or the
+            // recovery below would train it twice at once
+            assertThat(workers).as("the second application trains in a worker process").isNotEmpty();
+            TinyRuns.await("the killed application's worker to stop", Duration.ofSeconds(15),
+                    () -> workers.stream().noneMatch(ProcessHandle::isAlive));
         }
         int killedAfter = checkpointSteps(directory).stream().mapToInt(Integer::intValue).max().orElseThrow();
         assertThat(killedAfter).isLessThan(TOTAL_STEPS);
@@ -96,6 +103,8 @@ class RunRestartTest {
             assertThat(done.getStatus()).as(done.getReason()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(done.getStep()).isEqualTo(TOTAL_STEPS);
             assertThat(done.getAttempts()).isEqualTo(3);
+            assertThat(done.getNodeLosses()).as("the killed application counts as one node lost").isEqualTo(1);
+            assertThat(done.getNodeLossHistory()).contains("died while the run trained");
             assertThat(done.getTestMetrics()).containsKey("accuracy");
             assertThat(directory.model().resolve("model.safetensors")).isRegularFile();
 

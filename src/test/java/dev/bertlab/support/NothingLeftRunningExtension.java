@@ -13,9 +13,9 @@ import org.quartz.Scheduler;
 import org.quartz.impl.SchedulerRepository;
 
 /**
- * No test class may leave a Quartz scheduler or a training behind when it ends: a run still training in the
- * background shares the JVM's native state with the next class's runs, and a scheduler left running keeps firing
- * jobs against a database nobody watches. Registered for every class (junit-platform.properties); it runs after
+ * No test class may leave a Quartz scheduler, a training or a child process (a run's worker, a second
+ * application) behind when it ends: a run still training in the background takes the cores the next class's runs
+ * need, and a scheduler left running keeps firing jobs against a database nobody watches. Registered for every class (junit-platform.properties); it runs after
  * Spring has closed the class's context ({@code @DirtiesContext}), which stops live runs at their next step.
  */
 public final class NothingLeftRunningExtension implements BeforeAllCallback, AfterAllCallback {
@@ -31,18 +31,21 @@ public final class NothingLeftRunningExtension implements BeforeAllCallback, Aft
     public void beforeAll(ExtensionContext context) {
         context.getStore(BEFORE).put("schedulers", Set.copyOf(SchedulerRepository.getInstance().lookupAll()));
         context.getStore(BEFORE).put("threads", Set.copyOf(quartzThreads()));
+        context.getStore(BEFORE).put("children", Set.copyOf(children()));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         Set<?> schedulersBefore = context.getStore(BEFORE).getOrDefault("schedulers", Set.class, Set.of());
         Set<?> threadsBefore = context.getStore(BEFORE).getOrDefault("threads", Set.class, Set.of());
+        Set<?> childrenBefore = context.getStore(BEFORE).getOrDefault("children", Set.class, Set.of());
         long deadline = System.nanoTime() + GRACE.toNanos();
         while (true) {
             Collection<Scheduler> schedulers = SchedulerRepository.getInstance().lookupAll().stream()
                     .filter(s -> !schedulersBefore.contains(s)).toList();
             List<Thread> workers = quartzThreads().stream().filter(t -> !threadsBefore.contains(t)).toList();
-            if (schedulers.isEmpty() && workers.isEmpty()) {
+            List<ProcessHandle> processes = children().stream().filter(p -> !childrenBefore.contains(p)).toList();
+            if (schedulers.isEmpty() && workers.isEmpty() && processes.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -50,7 +53,8 @@ public final class NothingLeftRunningExtension implements BeforeAllCallback, Aft
                         + "running " + GRACE.toSeconds() + " s after it ended (annotate Spring test classes with "
                         + "@DirtiesContext so that their context, scheduler and runs stop): schedulers "
                         + schedulers.stream().map(NothingLeftRunningExtension::name).toList() + ", threads "
-                        + describe(workers));
+                        + describe(workers) + ", child processes " + processes.stream()
+                                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
             }
             Thread.sleep(200);
         }
@@ -61,6 +65,10 @@ public final class NothingLeftRunningExtension implements BeforeAllCallback, Aft
                 .filter(t -> t.getName().contains("QuartzScheduler") || t.getName().contains("quartzScheduler")
                         || t.getName().startsWith("quartz"))
                 .toList();
+    }
+
+    private static List<ProcessHandle> children() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
     }
 
     private static String name(Scheduler scheduler) {

@@ -45,8 +45,6 @@ import java.util.function.IntConsumer;
  */
 public final class FineTuner {
 
-    private static final Object GRADIENT_COLLECTION = new Object();
-
     /** The kind of the notice sent when a gradient turns NaN or infinite while the loss stays finite. */
     public static final String NUMERIC_FAULT_NOTICE = "numeric_fault";
     /** A loss up to this many times the last good one still counts as "not rising" for a numeric fault. */
@@ -294,17 +292,14 @@ public final class FineTuner {
                 try (NDManager scope = model.model().getNDManager().newSubManager()) {
                     NDList inputs = collator.collate(scope, texts);
                     NDArray gold = gold(scope, examples, from, to);
-                    // DJL's PyTorch gradient collector is one per process (a static flag: a second one throws), so
-                    // runs training side by side in one JVM (two device slots, a test next to the quickstart) take
-                    // turns for each forward and backward pass
-                    synchronized (GRADIENT_COLLECTION) {
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray outputs = trainer.forward(inputs).singletonOrThrow();
-                            NDArray share = OwnedScalar.dividedBy(loss.weightedSum(outputs, gold), weightTotal);
-                            beforeBackwardHook.run();
-                            collector.backward(scale == 1.0 ? share : OwnedScalar.times(share, (float) scale));
-                            stepLoss += share.getFloat();
-                        }
+                    // DJL's PyTorch gradient collector is one per process (a static flag: a second one throws):
+                    // the dashboard trains each run in a worker process of its own, so runs never share one
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray outputs = trainer.forward(inputs).singletonOrThrow();
+                        NDArray share = OwnedScalar.dividedBy(loss.weightedSum(outputs, gold), weightTotal);
+                        beforeBackwardHook.run();
+                        collector.backward(scale == 1.0 ? share : OwnedScalar.times(share, (float) scale));
+                        stepLoss += share.getFloat();
                     }
                     tokens += texts.stream().mapToInt(EncodedText::length).sum();
                     slots += (long) collator.paddedLength(texts) * texts.size();

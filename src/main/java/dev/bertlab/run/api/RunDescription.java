@@ -14,12 +14,14 @@ public record RunDescription(
         Instant scheduledFor, Instant queuedAt, Instant startedAt, Instant finishedAt,
         int step, int totalSteps, int epoch, int epochs,
         @Schema(description = "Seconds left, while it runs") Double etaSeconds,
-        Map<String, Double> validationMetrics, Map<String, Double> testMetrics) {
+        Map<String, Double> validationMetrics, Map<String, Double> testMetrics,
+        @Schema(description = "The node whose worker process trains (or last trained) the run") String workerNode,
+        @Schema(description = "That worker process's id on its node") Long workerPid) {
 
     static RunDescription of(TrainingRun run) {
         return new RunDescription(run.getId(), run.getExperimentId(), run.getSweepId(), run.getStatus().name(),
                 run.getReason(), run.getScheduledFor(), run.getQueuedAt(), run.getStartedAt(), run.getFinishedAt(),
                 run.getStep(), run.getTotalSteps(), run.getEpoch(), run.getEpochs(), run.getEtaSeconds(),
-                run.getValidationMetrics(), run.getTestMetrics());
+                run.getValidationMetrics(), run.getTestMetrics(), run.getWorkerNode(), run.getWorkerPid());
     }
 }

@@ -218,6 +218,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             parts.add("started " + TimeText.instant(run.getStartedAt()));
             parts.add(TimeText.runDuration(run));
         }
+        if (run.getWorkerPid() != null) {
+            parts.add("worker pid " + run.getWorkerPid() + " on " + run.getWorkerNode());
+        }
         if (run.getAttempts() > 1) {
             parts.add(run.getAttempts() + " attempts");
         }

@@ -1,14 +1,14 @@
-package dev.bertlab.run;
+package dev.bertlab.engine.run;
 
 /** What a person is told when a run fails: the error's message (and its cause's), never a stack trace. */
-final class FailureReason {
+public final class FailureReason {
 
     private static final int MAX_LENGTH = 2000;
 
     private FailureReason() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         String message = messageOf(failure);
         Throwable cause = failure.getCause();
         if (cause != null && cause != failure) {

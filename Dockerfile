@@ -45,7 +45,8 @@ FROM eclipse-temurin:17-jre
 COPY --from=node /usr/local/bin/node /usr/local/bin/node
 COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
-    && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx
+    && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
+    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/bertlab.jar /app/bertlab.jar
 COPY --from=build /src/data/models/archives /app/models/archives
@@ -53,5 +54,9 @@ COPY examples /app/examples
 ENV BERTLAB_DATA=/app/data
 VOLUME /app/data
 EXPOSE 8080
+# Liveness: the process answers. Orchestrators that route traffic should probe /actuator/health/readiness instead
+# (the database and the scheduler included).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+    CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-Dbertlab.data=/app/data", "-Dbertlab.archives=/app/models/archives", \
     "-jar", "/app/bertlab.jar"]

@@ -3,6 +3,8 @@ package dev.bertlab.classify;
 import dev.bertlab.engine.predict.TextClassifier;
 import dev.bertlab.settings.SettingsService;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,15 +33,19 @@ public class ClassificationService {
     private final ClassifierCache cache;
     private final ClassifyProperties properties;
     private final ClassificationGate gate;
+    private final Timer latency;
     /** Runs the pages' classifications off the UI thread (a model load takes seconds). */
     private final ExecutorService background;
 
     public ClassificationService(ClassifiableModels models, SettingsService settings, ClassifierCache cache,
-            ClassifyProperties properties) {
+            ClassifyProperties properties, MeterRegistry meters) {
         this.models = models;
         this.settings = settings;
         this.cache = cache;
         this.properties = properties;
+        this.latency = Timer.builder("bertlab.classify")
+                .description("a classification as the caller waits for it: a free place, the model, the texts")
+                .publishPercentileHistogram().register(meters);
         this.gate = new ClassificationGate(properties.concurrent(), properties.waiting(), properties.maxWait());
         AtomicInteger threads = new AtomicInteger();
         this.background = Executors.newFixedThreadPool(properties.concurrent() + properties.waiting(), task -> {
@@ -59,6 +65,7 @@ public class ClassificationService {
      */
     public ClassificationResult classify(List<String> texts, String model) {
         check(texts);
+        Timer.Sample sample = Timer.start();
         ClassifiableModel target = resolve(model);
         try (ClassificationGate.Permit permit = gate.enter();
                 LeaseCache.Lease<TextClassifier> lease = cache.acquire(target)) {
@@ -70,6 +77,7 @@ public class ClassificationService {
             for (int i = 0; i < raw.size(); i++) {
                 results.add(describe(texts.get(i), raw.get(i), classifier, target));
             }
+            sample.stop(latency);
             return new ClassificationResult(target, classifier.labels(), results, millis);
         } catch (IOException e) {
             throw new IllegalStateException("the model of run " + target.runId() + " could not be loaded: "

@@ -26,6 +26,10 @@ public interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> 
             + " and (r.scheduledFor is null or r.scheduledFor <= :now) order by r.queuedAt, r.id")
     List<TrainingRun> findDue(@Param("queued") RunStatus queued, @Param("now") Instant now);
 
+    /** Rows of (status, count), for the runs of each state. */
+    @Query("select r.status, count(r) from TrainingRun r group by r.status")
+    List<Object[]> countByStatus();
+
     @Query("select r.slot from TrainingRun r where r.slot is not null")
     List<String> findHeldSlots();
 

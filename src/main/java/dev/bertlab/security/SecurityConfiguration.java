@@ -32,6 +32,26 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Health and metrics for the machines that watch a node (orchestrator probes, Prometheus): no login, nothing
+     * else of Actuator. Keep the port off the public network, or move them to their own with management.server.port.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**",
+                        "/actuator/prometheus").permitAll().anyRequest().denyAll())
+                // written here, not sent as an error: an error dispatch would reach the dashboard's login redirect
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> response.setStatus(404))
+                        .accessDeniedHandler((request, response, failure) -> response.setStatus(404)))
+                .headers(SecurityHeaders.api())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, LoginThrottle throttle) throws Exception {

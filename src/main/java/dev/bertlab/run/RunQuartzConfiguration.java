@@ -1,7 +1,9 @@
 package dev.bertlab.run;
 
 import dev.bertlab.config.BertLabProperties;
+import dev.bertlab.config.DatabaseConfiguration;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
@@ -36,16 +38,25 @@ class RunQuartzConfiguration {
 
     /**
      * Every training run holds a Quartz thread for as long as it trains: keep enough threads for all slots plus
-     * the dispatcher and the schedules, or a busy machine would stop looking at its queue.
+     * the dispatcher and the schedules, or a busy machine would stop looking at its queue. On PostgreSQL (cluster
+     * mode) the job store is clustered, so that a schedule fires once across the nodes and a dead node's jobs are
+     * recovered by another, and uses the delegate that reads PostgreSQL's bytea.
      */
     @Bean
-    SchedulerFactoryBeanCustomizer runThreads(QuartzProperties quartz, BertLabProperties properties) {
+    SchedulerFactoryBeanCustomizer quartzSettings(QuartzProperties quartz, BertLabProperties properties,
+            DataSource dataSource) {
         return factory -> {
             Properties settings = new Properties();
             settings.putAll(quartz.getProperties());
             int configured = Integer.parseInt(settings.getProperty(THREAD_COUNT, "10"));
             int needed = properties.cpuSlots() + 8; // GPU slots are counted later: eight is plenty of room
             settings.setProperty(THREAD_COUNT, Integer.toString(Math.max(configured, needed)));
+            if (DatabaseConfiguration.isPostgreSql(dataSource)) {
+                settings.setProperty("org.quartz.jobStore.driverDelegateClass",
+                        "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+                settings.setProperty("org.quartz.jobStore.isClustered", "true");
+                settings.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+            }
             factory.setQuartzProperties(settings);
         };
     }

@@ -56,7 +56,8 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
         }
     }
 
-    private static String hostName() {
+    /** This machine's host name, or HOSTNAME when it cannot be resolved. */
+    public static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {

@@ -31,6 +31,7 @@ public final class NavigationEntries {
         entries.add(new Entry("Runs", dev.bertlab.run.ui.RunsView.class, VaadinIcon.FLASH));
         entries.add(new Entry("Sweeps", dev.bertlab.sweep.ui.SweepsView.class, VaadinIcon.GRID_BIG));
         entries.add(new Entry("Schedules", dev.bertlab.run.ui.SchedulesView.class, VaadinIcon.CALENDAR_CLOCK));
+        entries.add(new Entry("Workers", dev.bertlab.cluster.ui.WorkersView.class, VaadinIcon.SERVER));
         entries.add(new Entry("Datasets", dev.bertlab.dataset.ui.DatasetsView.class, VaadinIcon.DATABASE));
         entries.add(new Entry("Compare", dev.bertlab.compare.ui.CompareView.class, VaadinIcon.SCALE));
         entries.add(new Entry("Try it", dev.bertlab.classify.ui.TryView.class, VaadinIcon.COMMENT_ELLIPSIS_O));

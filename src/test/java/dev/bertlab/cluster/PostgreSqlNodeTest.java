@@ -13,8 +13,8 @@ import dev.bertlab.support.DashboardTest;
 import dev.bertlab.support.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A node on PostgreSQL instead of the embedded H2: Flyway builds the schema from the PostgreSQL migrations, Quartz
  * runs its clustered job store, and a run goes from the queue through a worker to its metrics.
  */
+@ExtendWith(TestPostgres.StoppedAfterTheApplication.class) // first registered: its afterAll runs last
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgreSqlNodeTest {
@@ -41,11 +42,6 @@ class PostgreSqlNodeTest {
         TinyRuns.shareMiniLm(DATA);
     }
 
-    @AfterAll
-    static void stopPostgres() {
-        // after the context: the class's @DirtiesContext closes it first
-        POSTGRES.close();
-    }
 
     @Autowired
     Scheduler scheduler;

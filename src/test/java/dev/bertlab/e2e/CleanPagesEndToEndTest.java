@@ -126,7 +126,7 @@ class CleanPagesEndToEndTest extends BrowserTest {
         // every route of the application (sweeps/{id} needs a sweep's runs: the sweep list stands for it)
         List<String> paths = List.of("/", "/experiments", "/experiments/new", "/experiments/" + e,
                 "/experiments/" + e + "/refine", "/runs", "/runs/" + r, "/runs/" + r + "/evaluation", "/sweeps",
-                "/schedules", "/datasets", "/compare?runs=" + r + "," + r, "/try", "/admin", "/demo");
+                "/schedules", "/workers", "/datasets", "/compare?runs=" + r + "," + r, "/try", "/admin", "/demo");
         for (String path : paths) {
             page.navigate(url(path));
             page.locator(path.equals("/demo") ? "#demo" : "vaadin-app-layout").waitFor();

@@ -6,13 +6,31 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real PostgreSQL server for a test class (its binaries come from a Maven artifact): started by the class, closed
- * by it when it ends, each database made fresh.
+ * A real PostgreSQL server for a test class (its binaries come from a Maven artifact), each database made fresh.
+ * The class registers {@link StoppedAfterTheApplication} before {@code @SpringBootTest}: the server stops after the
+ * class's application, which still writes to it as it stops.
  */
 public final class TestPostgres implements AutoCloseable {
+
+    private static final List<TestPostgres> STARTED = new CopyOnWriteArrayList<>();
+
+    /** Stops the servers started for the class once everything else of it has ended. */
+    public static final class StoppedAfterTheApplication implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            for (TestPostgres server : STARTED) {
+                server.close();
+                STARTED.remove(server);
+            }
+        }
+    }
 
     private final EmbeddedPostgres server;
 
@@ -22,7 +40,9 @@ public final class TestPostgres implements AutoCloseable {
 
     public static TestPostgres start() {
         try {
-            return new TestPostgres(EmbeddedPostgres.builder().start());
+            TestPostgres started = new TestPostgres(EmbeddedPostgres.builder().start());
+            STARTED.add(started);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }

@@ -105,8 +105,10 @@ public class RunExecution {
                 return;
             }
             if (exit instanceof WorkerExit.Crashed crashed) {
-                if (liveRun.stopRequested() && crashed.killedAfterStop()) {
-                    stoppedByForce(run, liveRun, crashed);
+                if (liveRun.interruptedByShutdown() && !liveRun.cancelRequested()) {
+                    interrupted(run, -1); // killed as the application stopped: it resumes at the next start
+                } else if (liveRun.cancelRequested() && crashed.killedAfterStop()) {
+                    cancelledByForce(run, crashed);
                 } else {
                     fail(run, crashed.reason());
                 }
@@ -138,12 +140,8 @@ public class RunExecution {
         activity.append(run, "FAILED: " + reason);
     }
 
-    /** Asked to stop, the worker did not reach a step within the grace and was killed: its checkpoint stays. */
-    private void stoppedByForce(TrainingRun run, LiveRuns.LiveRun liveRun, WorkerExit.Crashed crashed) {
-        if (liveRun.interruptedByShutdown() && !liveRun.cancelRequested()) {
-            interrupted(run, -1);
-            return;
-        }
+    /** Asked to cancel, the worker did not reach a step within the grace and was killed: its checkpoint stays. */
+    private void cancelledByForce(TrainingRun run, WorkerExit.Crashed crashed) {
         String reason = "cancelled: " + crashed.reason() + "; resume continues from its last checkpoint";
         transitions.cancelRunning(run.getId(), reason);
         activity.append(run, "CANCELLED: " + reason);

@@ -70,8 +70,12 @@ final class WorkerProcess {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        Process process = new ProcessBuilder(command).start();
-        return new WorkerProcess(process, log, handler);
+        try {
+            return new WorkerProcess(new ProcessBuilder(command).start(), log, handler);
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            throw e;
+        }
     }
 
     long pid() {

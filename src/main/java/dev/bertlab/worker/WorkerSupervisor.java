@@ -53,7 +53,8 @@ public final class WorkerSupervisor {
         try {
             config.write(configFile);
             List<String> command = WorkerCommandLine.of(settings, configFile, resume, config.threads());
-            Path runDirectory = Path.of(config.output());
+            Path runDirectory = config.output() != null ? Path.of(config.output())
+                    : settings.dataDirectory().resolve("runs").resolve(config.name());
             WorkerProcess worker = WorkerProcess.start(command, runDirectory.resolve(LOG_FILE),
                     message -> deliver(message, listeners, status));
             live.add(worker);

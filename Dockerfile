@@ -57,6 +57,6 @@ EXPOSE 8080
 # Liveness: the process answers. Orchestrators that route traffic should probe /actuator/health/readiness instead
 # (the database and the scheduler included).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-    CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
+    CMD curl -fsS "http://localhost:${PORT:-8080}/actuator/health/liveness" || exit 1
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-Dbertlab.data=/app/data", "-Dbertlab.archives=/app/models/archives", \
     "-jar", "/app/bertlab.jar"]

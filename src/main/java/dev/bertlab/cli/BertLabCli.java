@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Fine-tune, evaluate and apply BERT text classifiers offline.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
                 FillMaskCommand.class,
-                BenchCommand.class, ModelsCommand.class, DatasetsCommand.class, WorkerRunCommand.class,
+                BenchCommand.class, ModelsCommand.class, DatasetsCommand.class, WorkerNodeCommand.class,
+                WorkerRunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BertLabCli {
 

@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("bertlab")
 public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
-        Boolean quickstart, List<Integer> quickstartExamples, Path models, String nodeName, Worker worker) {
+        Boolean quickstart, List<Integer> quickstartExamples, Path models, String nodeName, Worker worker,
+        Cluster cluster) {
+
+    /** The Spring profile of a worker-only node ({@code bertlab worker}, application-worker.properties). */
+    public static final String WORKER_PROFILE = "worker";
 
     private static final List<Integer> QUICKSTART_EXAMPLES = List.of(2000, 200, 500);
 
     public BertLabProperties {
         data = data == null ? Path.of("data") : data;
-        cpuSlots = cpuSlots == null ? 1 : Math.max(1, cpuSlots);
+        cpuSlots = cpuSlots == null ? 1 : Math.max(0, cpuSlots); // 0: a node that trains on its GPUs only, or not at all
         threads = threads == null ? 0 : threads;
         adminPassword = adminPassword == null ? "" : adminPassword;
         quickstart = quickstart == null || quickstart;
@@ -39,6 +43,7 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
         models = models == null ? data.resolve("models") : models;
         nodeName = nodeName == null || nodeName.isBlank() ? hostName() : nodeName.strip();
         worker = worker == null ? new Worker(null, null) : worker;
+        cluster = cluster == null ? new Cluster(null, null, null) : cluster;
     }
 
     /**
@@ -57,6 +62,25 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
     }
 
     /** This machine's host name, or HOSTNAME when it cannot be resolved. */
+    /**
+     * How the nodes sharing one database keep track of each other: each says it is alive every {@code heartbeat}
+     * and renews the leases of the runs it trains by {@code lease}; each looks at the queue every
+     * {@code dispatchInterval} (and at once when a run is queued or ends on it).
+     */
+    public record Cluster(java.time.Duration heartbeat, java.time.Duration lease,
+            java.time.Duration dispatchInterval) {
+
+        public Cluster {
+            heartbeat = heartbeat == null ? java.time.Duration.ofSeconds(10) : heartbeat;
+            lease = lease == null ? java.time.Duration.ofSeconds(30) : lease;
+            dispatchInterval = dispatchInterval == null ? java.time.Duration.ofSeconds(5) : dispatchInterval;
+            if (lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("bertlab.cluster.lease (" + lease + ") must be at least two "
+                        + "heartbeats (bertlab.cluster.heartbeat " + heartbeat + "), or a busy node loses its runs");
+            }
+        }
+    }
+
     public static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();

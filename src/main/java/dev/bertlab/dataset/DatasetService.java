@@ -71,7 +71,9 @@ public class DatasetService {
         this.catalog = catalog;
         this.models = models;
         this.importer = new DatasetImporter(catalog, MAX_UPLOAD_BYTES);
-        this.uploads = new UploadFolder(properties.data().resolve("tmp").resolve("uploads"));
+        // per node: nodes of a cluster share the data directory, and each clears only what it left itself
+        this.uploads = new UploadFolder(properties.data().resolve("tmp").resolve("uploads")
+                .resolve(properties.nodeName().replaceAll("[^A-Za-z0-9._-]", "_")));
         uploads.clearLeftovers();
     }
 

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where uploads wait to be imported: {@code <data>/tmp/uploads/bertlab-upload-N/<file>}, one directory per upload.
- * The folder is BertLab's own (one process owns a data directory: H2 locks it), so what a previous process left
- * there, after a crash or with its pages still open, is removed at start.
+ * Where uploads wait to be imported: {@code <data>/tmp/uploads/<node>/bertlab-upload-N/<file>}, one directory per
+ * upload. The folder is this node's own (nodes sharing a data directory have a folder each), so what a previous
+ * process of the node left there, after a crash or with its pages still open, is removed at start.
  */
 final class UploadFolder {
 

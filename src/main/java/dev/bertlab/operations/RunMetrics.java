@@ -1,5 +1,6 @@
 package dev.bertlab.operations;
 
+import dev.bertlab.run.LiveRuns;
 import dev.bertlab.run.RunEvent;
 import dev.bertlab.run.RunEvents;
 import dev.bertlab.run.RunStatus;
@@ -19,10 +20,12 @@ class RunMetrics implements MeterBinder {
 
     private final RunQueueFigures figures;
     private final RunEvents events;
+    private final LiveRuns live;
 
-    RunMetrics(RunQueueFigures figures, RunEvents events) {
+    RunMetrics(RunQueueFigures figures, RunEvents events, LiveRuns live) {
         this.figures = figures;
         this.events = events;
+        this.live = live;
     }
 
     @Override
@@ -42,7 +45,9 @@ class RunMetrics implements MeterBinder {
                 .baseUnit("samples_per_second")
                 .description("training examples per second, one observation per logged step").register(registry);
         events.subscribeAll(event -> {
-            if (event instanceof RunEvent.TrainLine line && Double.isFinite(line.line().samplesPerSecond())) {
+            // only the runs this node trains: another node's (followed for the pages) count on that node
+            if (event instanceof RunEvent.TrainLine line && Double.isFinite(line.line().samplesPerSecond())
+                    && live.isLive(line.runId())) {
                 throughput.record(line.line().samplesPerSecond());
             }
         });

@@ -21,6 +21,7 @@ public class LiveRuns {
         private final long runId;
         private volatile boolean cancelRequested;
         private volatile boolean shutdown;
+        private volatile boolean leaseLost;
         private final CountDownLatch finished = new CountDownLatch(1);
 
         private LiveRun(long runId) {
@@ -41,8 +42,16 @@ public class LiveRuns {
             return shutdown;
         }
 
+        /**
+         * Another node took the run back (this node failed to renew its lease in time): it stops here at once and
+         * leaves its state to the node that has it now.
+         */
+        public boolean leaseLost() {
+            return leaseLost;
+        }
+
         public boolean stopRequested() {
-            return cancelRequested || shutdown;
+            return cancelRequested || shutdown || leaseLost;
         }
     }
 
@@ -72,6 +81,18 @@ public class LiveRuns {
         LiveRun run = live.get(runId);
         if (run != null) {
             run.cancelRequested = true;
+        }
+    }
+
+    /** The runs training in this process now. */
+    public List<Long> runIds() {
+        return List.copyOf(live.keySet());
+    }
+
+    public void loseLease(long runId) {
+        LiveRun run = live.get(runId);
+        if (run != null) {
+            run.leaseLost = true;
         }
     }
 

@@ -52,6 +52,43 @@ public class RunActivityLog {
         events.publish(new RunEvent.LogLine(runId, line));
     }
 
+    /** Lines appended to a run's activity log since an offset, and the offset to read from next. */
+    public record Appended(List<String> lines, long nextOffset) {
+    }
+
+    /**
+     * The complete lines appended since {@code offset} (a line still being written waits for the next call); the
+     * current end of the log when {@code offset} is negative (nothing read).
+     */
+    public static Appended appendedSince(String runDirectory, long offset) {
+        Path file = Path.of(runDirectory).resolve(FILE_NAME);
+        try {
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            if (offset < 0 || size <= offset) {
+                return new Appended(List.of(), offset < 0 ? size : Math.min(offset, size));
+            }
+            byte[] bytes;
+            try (var channel = Files.newByteChannel(file)) {
+                channel.position(offset);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - offset, 1 << 20));
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // fill
+                }
+                bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+            }
+            int complete = bytes.length;
+            while (complete > 0 && bytes[complete - 1] != '\n') {
+                complete--;
+            }
+            String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
+            List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\\R"));
+            return new Appended(lines, offset + complete);
+        } catch (IOException e) {
+            LOG.debug("cannot read the activity log in {}: {}", runDirectory, e.getMessage());
+            return new Appended(List.of(), Math.max(offset, 0));
+        }
+    }
+
     /** The last {@code count} lines. */
     public static List<String> tail(String runDirectory, int count) {
         if (runDirectory == null) {

@@ -11,7 +11,6 @@ import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.worker.WorkerExit;
 import dev.bertlab.worker.WorkerSupervisor;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -54,38 +53,26 @@ public class RunExecution {
         this.triggers = triggers;
     }
 
-    /**
-     * @param recovering Quartz fires the job again after the process died while it trained
-     */
-    public void execute(long runId, boolean recovering) {
-        Optional<LiveRuns.LiveRun> registered = live.begin(runId);
-        if (registered.isEmpty()) {
-            LOG.info("run {} trains already in this process, or the application is stopping", runId);
-            return;
-        }
-        LiveRuns.LiveRun liveRun = registered.get();
+    /** Trains a run this node has claimed, registered as live here by the dispatcher; ends its registration. */
+    public void execute(LiveRuns.LiveRun liveRun) {
+        long runId = liveRun.runId();
         try {
-            Optional<TrainingRun> begun = transitions.begin(runId);
+            Optional<TrainingRun> begun = transitions.begin(runId, properties.nodeName());
             if (begun.isEmpty()) {
-                LOG.info("run {} holds no slot any more; nothing to do", runId);
+                LOG.info("run {} holds no slot of this node any more; nothing to do", runId);
                 return;
             }
-            train(begun.get(), liveRun, recovering);
+            train(begun.get(), liveRun);
+        } catch (RuntimeException e) {
+            LOG.warn("run {} could not be started: {}", runId, e.toString(), e);
         } finally {
             live.end(liveRun);
             triggers.dispatchSoon();
         }
     }
 
-    private void train(TrainingRun run, LiveRuns.LiveRun liveRun, boolean recovering) {
+    private void train(TrainingRun run, LiveRuns.LiveRun liveRun) {
         long runId = run.getId();
-        if (recovering) {
-            if (!transitions.nodeLost(runId, Instant.now())) {
-                activity.append(run, "FAILED: " + runs.findById(runId).map(TrainingRun::getReason).orElse(""));
-                return;
-            }
-            activity.append(run, "recovered by Quartz after the application died; resuming from the last checkpoint");
-        }
         try {
             Experiment experiment = experiments.get(run.getExperimentId());
             Path directory = Path.of(run.getRunDirectory());
@@ -100,6 +87,11 @@ public class RunExecution {
                         transitions.workerStarted(runId, properties.nodeName(), pid);
                         activity.append(run, "training in worker process " + pid + " on " + properties.nodeName());
                     });
+            if (liveRun.leaseLost()) {
+                activity.append(run, "stopped on node " + properties.nodeName() + ": another node took the run "
+                        + "back after this node missed its lease; it resumes there");
+                return;
+            }
             if (exit instanceof WorkerExit.Failed failed) {
                 fail(run, failed.reason());
                 return;

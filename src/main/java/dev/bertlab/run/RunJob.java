@@ -1,24 +1,17 @@
 package dev.bertlab.run;
 
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Trains one run. Its key names the run, so Quartz never executes two of them for one run at once; a recovery
- * after a crash ({@link JobExecutionContext#isRecovering()}) resumes from the last checkpoint.
+ * The per-run job of versions before run leases, kept so that Quartz can still load one left in a database from
+ * then (it recovers such jobs at start). It does nothing: at start the node takes its runs left RUNNING back into
+ * the queue ({@link RunLifecycle}), and {@link RunTriggers#deleteLegacyRunJobs()} removes these jobs.
  */
-@DisallowConcurrentExecution
 public class RunJob implements Job {
-
-    private final RunExecution execution;
-
-    public RunJob(RunExecution execution) {
-        this.execution = execution;
-    }
 
     @Override
     public void execute(JobExecutionContext context) {
-        execution.execute(context.getMergedJobDataMap().getLong(RunTriggers.RUN_ID), context.isRecovering());
+        // nothing: see the class comment
     }
 }

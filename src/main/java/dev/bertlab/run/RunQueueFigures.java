@@ -1,12 +1,13 @@
 package dev.bertlab.run;
 
+import dev.bertlab.config.BertLabProperties;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts of the run queue for monitoring, read at most once a second however often they are asked for (a scrape
- * asks for each state in turn).
+ * asks for each state in turn). Runs by state and the queue are the cluster's; slots are this node's.
  */
 @Component
 public class RunQueueFigures {
@@ -15,13 +16,15 @@ public class RunQueueFigures {
 
     private final TrainingRunRepository runs;
     private final DeviceSlots slots;
+    private final String node;
     private Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
     private long busySlots;
     private long readAt;
 
-    public RunQueueFigures(TrainingRunRepository runs, DeviceSlots slots) {
+    public RunQueueFigures(TrainingRunRepository runs, DeviceSlots slots, BertLabProperties properties) {
         this.runs = runs;
         this.slots = slots;
+        this.node = properties.nodeName();
     }
 
     public synchronized long runs(RunStatus status) {
@@ -48,7 +51,7 @@ public class RunQueueFigures {
             counts.put((RunStatus) row[0], (Long) row[1]);
         }
         byStatus = counts;
-        busySlots = runs.findHeldSlots().size();
+        busySlots = runs.findHeldSlots(node).size();
         readAt = now;
     }
 }

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RunTransitions {
 
+    /** Nodes that may die under one run before it is failed instead of started again. */
+    static final int NODE_LOSSES_TOLERATED = 1;
+
     private final TrainingRunRepository runs;
     private final RunEvents events;
 
@@ -25,11 +28,12 @@ public class RunTransitions {
         this.events = events;
     }
 
-    /** An execution starts: one more attempt. Empty unless the run holds a slot. */
+    /** An execution starts on {@code node}: one more attempt. Empty unless the run holds a slot of that node. */
     @Transactional
-    public Optional<TrainingRun> begin(long runId) {
+    public Optional<TrainingRun> begin(long runId, String node) {
         TrainingRun run = runs.findById(runId).orElse(null);
-        if (run == null || run.getStatus() != RunStatus.RUNNING || run.getSlot() == null) {
+        if (run == null || run.getStatus() != RunStatus.RUNNING || run.getSlot() == null
+                || !node.equals(run.getWorkerNode())) {
             return Optional.empty();
         }
         run.setAttempts(run.getAttempts() + 1);
@@ -76,34 +80,64 @@ public class RunTransitions {
         return run;
     }
 
-    /** Nodes that may die under one run before it is failed instead of started again. */
-    static final int NODE_LOSSES_TOLERATED = 1;
 
     /**
-     * The node that trained the run died under it (the run is being recovered, or was found orphaned): counted,
-     * with a line saying which node it was and how far the run had come. The second loss fails the run with both
-     * lines, so that a run that brings its node down is not started a third time (no crash loop); a person can
-     * still resume it.
+     * Takes back a running run whose node stopped renewing its lease (the node died, or lost the database):
+     * {@link #nodeLost}. Of several nodes that notice at once, one takes it.
      *
-     * @return whether the run may go on
+     * @return the run, QUEUED again or FAILED; empty when another node took it or the lease was renewed meanwhile
      */
     @Transactional
-    public boolean nodeLost(long runId, Instant noticed) {
-        TrainingRun run = get(runId);
+    public Optional<TrainingRun> takeBackExpired(long runId, Instant now) {
+        if (runs.releaseExpired(runId, now, RunStatus.RUNNING, RunStatus.QUEUED) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(nodeLost(get(runId), now));
+    }
+
+    /**
+     * Takes back a running run that {@code node} claimed before it restarted (nothing trains it now): {@link #nodeLost}.
+     */
+    @Transactional
+    public Optional<TrainingRun> takeBackOwn(long runId, String node, Instant now) {
+        if (runs.releaseOwn(runId, node, RunStatus.RUNNING, RunStatus.QUEUED) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(nodeLost(get(runId), now));
+    }
+
+    /**
+     * The node that trained the run died under it, and the run is back in the queue (it keeps its place and resumes
+     * from its last checkpoint): counted, with a line saying which node it was and how far the run had come. The
+     * second loss fails the run with both lines, so that a run that brings its node down is not started a third
+     * time (no crash loop); a person can still resume it.
+     */
+    private TrainingRun nodeLost(TrainingRun run, Instant noticed) {
         String line = noticed + ": node " + (run.getWorkerNode() == null ? "(unknown)" : run.getWorkerNode())
                 + (run.getWorkerPid() == null ? "" : " (worker pid " + run.getWorkerPid() + ")")
                 + " died while the run trained, at step " + run.getStep();
         String history = run.getNodeLossHistory() == null ? line : run.getNodeLossHistory() + "\n" + line;
         run.setNodeLossHistory(history.length() > 4000 ? history.substring(history.length() - 4000) : history);
         run.setNodeLosses(run.getNodeLosses() + 1);
-        if (run.getNodeLosses() <= NODE_LOSSES_TOLERATED || run.getStatus().isFinal()) {
-            return !run.getStatus().isFinal();
+        if (run.getNodeLosses() <= NODE_LOSSES_TOLERATED) {
+            run.setReason(line.substring(line.indexOf(": ") + 2) + "; resumes from its last checkpoint");
+            events.publishAfterCommit(new RunEvent.StateChanged(run.getId(), RunStatus.QUEUED, run.getReason()));
+            return run;
         }
         run.setStatus(RunStatus.FAILED);
         run.setReason("not started again: the node training it died " + run.getNodeLosses() + " times ("
                 + history.replace("\n", "; ") + "); resume it by hand once the cause is found");
-        end(run);
-        return false;
+        return end(run);
+    }
+
+    /** A queued run waits for something no node offers now: says what, once (unchanged reasons are not written). */
+    @Transactional
+    public void waiting(long runId, String reason) {
+        TrainingRun run = get(runId);
+        if (run.getStatus() == RunStatus.QUEUED && !reason.equals(run.getReason())) {
+            run.setReason(reason);
+            events.publishAfterCommit(new RunEvent.StateChanged(runId, RunStatus.QUEUED, reason));
+        }
     }
 
     /** The execution failed: the reason is the error's message. */
@@ -125,6 +159,7 @@ public class RunTransitions {
         run.setStatus(RunStatus.QUEUED);
         run.setReason(reason);
         run.setSlot(null);
+        run.setLeaseUntil(null);
         run.setEtaSeconds(null);
         events.publishAfterCommit(new RunEvent.StateChanged(runId, RunStatus.QUEUED, reason));
         return run;
@@ -168,17 +203,6 @@ public class RunTransitions {
         return run;
     }
 
-    /**
-     * Runs left RUNNING by a process that is gone, whose job Quartz will not fire again: back into the queue.
-     */
-    @Transactional
-    public void requeueOrphan(long runId) {
-        TrainingRun run = get(runId);
-        if (run.getStatus() == RunStatus.RUNNING) {
-            interrupt(runId, "interrupted when the application stopped; resumes from its last checkpoint", null);
-        }
-    }
-
     private TrainingRun endUnlessEnded(long runId, RunStatus status, String reason) {
         TrainingRun run = get(runId);
         if (run.getStatus().isFinal()) {
@@ -191,6 +215,7 @@ public class RunTransitions {
 
     private TrainingRun end(TrainingRun run) {
         run.setSlot(null);
+        run.setLeaseUntil(null);
         run.setFinishedAt(Instant.now());
         run.setEtaSeconds(run.getStatus() == RunStatus.SUCCEEDED ? 0.0 : null);
         events.publishAfterCommit(new RunEvent.StateChanged(run.getId(), run.getStatus(), run.getReason()));

@@ -2,10 +2,6 @@ package dev.bertlab.run;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -13,47 +9,46 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The Quartz side of runs: the dispatcher job (which hands free device slots to queued runs) and one job per
- * started run. Both live in the JDBC job store, in the application's database.
+ * Asking for a look at the queue: now, on this node, or at the time a scheduled run is due (a Quartz trigger in the
+ * JDBC job store, so that it survives restarts; in a cluster it fires on one node, and the others look at their
+ * next periodic look).
  */
 @Component
 public class RunTriggers {
 
     static final JobKey DISPATCH = JobKey.jobKey("dispatch", "bertlab");
-    static final TriggerKey DISPATCH_TICK = TriggerKey.triggerKey("dispatch-tick", "bertlab");
     static final String RUNS_GROUP = "runs";
-    static final String RUN_ID = "runId";
 
     private static final Logger LOG = LoggerFactory.getLogger(RunTriggers.class);
 
     private final Scheduler scheduler;
+    private final ApplicationEventPublisher publisher;
 
-    public RunTriggers(Scheduler scheduler) {
+    public RunTriggers(Scheduler scheduler, ApplicationEventPublisher publisher) {
         this.scheduler = scheduler;
-    }
-
-    static JobKey runJob(long runId) {
-        return JobKey.jobKey("run-" + runId, RUNS_GROUP);
+        this.publisher = publisher;
     }
 
     static TriggerKey dispatchAtKey(long runId) {
         return TriggerKey.triggerKey("at-run-" + runId, "dispatch");
     }
 
-    /** Asks the dispatcher to look at the queue now; the periodic tick covers a failure to ask. */
+    /** Asks this node's dispatcher to look at the queue now (its periodic look covers the other nodes). */
     public void dispatchSoon() {
-        try {
-            scheduler.triggerJob(DISPATCH);
-        } catch (SchedulerException e) {
-            LOG.debug("could not trigger the dispatcher now; its tick will: {}", e.getMessage());
-        }
+        publisher.publishEvent(new DispatchRequested());
+    }
+
+    /** A request for a look at the queue, heard by {@link RunDispatcher}. */
+    public record DispatchRequested() {
     }
 
     /**
@@ -99,47 +94,17 @@ public class RunTriggers {
     }
 
     /**
-     * Stores the job that trains a claimed run and fires it now. It asks for recovery: if the process dies while
-     * it trains, Quartz fires it again at the next start and the run resumes from its checkpoint.
+     * Removes the per-run jobs that versions before run leases stored (one per running run, for Quartz's
+     * recovery; the lease now says which node trains a run) and their cluster-wide dispatch tick.
      */
-    public void startRun(long runId) {
-        JobDetail job = JobBuilder.newJob(RunJob.class).withIdentity(runJob(runId))
-                .usingJobData(RUN_ID, runId).requestRecovery(true).build();
-        Trigger now = TriggerBuilder.newTrigger().withIdentity("run-" + runId, RUNS_GROUP).forJob(job).startNow()
-                .build();
+    public void deleteLegacyRunJobs() {
         try {
-            scheduler.scheduleJob(job, Set.of(now), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot start the job of run " + runId + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether Quartz will still execute, or is executing, the job of this run. */
-    public boolean hasPendingJob(long runId) {
-        try {
-            JobKey key = runJob(runId);
-            if (!scheduler.checkExists(key)) {
-                return false;
+            for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(RUNS_GROUP))) {
+                scheduler.deleteJob(key);
             }
-            if (!scheduler.getTriggersOfJob(key).isEmpty()) {
-                return true;
-            }
-            for (JobExecutionContext executing : scheduler.getCurrentlyExecutingJobs()) {
-                if (executing.getJobDetail().getKey().equals(key)) {
-                    return true;
-                }
-            }
-            return false;
+            scheduler.unscheduleJob(TriggerKey.triggerKey("dispatch-tick", "bertlab")); // now each node's own look
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot read the job of run " + runId + ": " + e.getMessage(), e);
-        }
-    }
-
-    public void deleteRunJob(long runId) {
-        try {
-            scheduler.deleteJob(runJob(runId));
-        } catch (SchedulerException e) {
-            LOG.debug("could not delete the job of run {}: {}", runId, e.getMessage());
+            LOG.debug("could not delete the jobs and triggers of earlier versions: {}", e.getMessage());
         }
     }
 }

@@ -102,13 +102,20 @@ public class TrainingRun {
     @Column(nullable = false)
     private int attempts;
 
-    /** The node whose worker process trains (or last trained) the run. */
+    /** The node that claimed the run and whose worker process trains (or last trained) it. */
     @Column(name = "worker_node", length = 255)
     private String workerNode;
 
     /** The process id of that worker on its node. */
     @Column(name = "worker_pid")
     private Long workerPid;
+
+    /**
+     * Until when the claiming node holds the run: it renews the lease while the run trains; once it has expired,
+     * another node may take the run back into the queue.
+     */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
     /** How often the node training the run died under it (counted by the recovery). */
     @Column(name = "node_losses", nullable = false)
@@ -190,6 +197,14 @@ public class TrainingRun {
 
     public void setWorkerPid(Long workerPid) {
         this.workerPid = workerPid;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public void setLeaseUntil(Instant leaseUntil) {
+        this.leaseUntil = leaseUntil;
     }
 
     public int getNodeLosses() {

@@ -2,10 +2,12 @@ package dev.bertlab.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.bertlab.config.BertLabProperties;
 import dev.bertlab.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,16 +46,34 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**",
                         "/actuator/prometheus").permitAll().anyRequest().denyAll())
-                // written here, not sent as an error: an error dispatch would reach the dashboard's login redirect
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, failure) -> response.setStatus(404))
-                        .accessDeniedHandler((request, response, failure) -> response.setStatus(404)))
+                .exceptionHandling(SecurityConfiguration::notFound)
+                .headers(SecurityHeaders.api())
+                .build();
+    }
+
+    /** Refused is answered as absent, written here: an error dispatch would reach the dashboard's login redirect. */
+    private static void notFound(
+            org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer<HttpSecurity> e) {
+        e.authenticationEntryPoint((request, response, failure) -> response.setStatus(404))
+                .accessDeniedHandler((request, response, failure) -> response.setStatus(404));
+    }
+
+    /** A worker-only node ({@code bertlab worker}) serves health and metrics only: every other path is a 404. */
+    @Bean
+    @Order(1)
+    @Profile(BertLabProperties.WORKER_PROFILE)
+    SecurityFilterChain nothingButOperations(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().denyAll())
+                .exceptionHandling(SecurityConfiguration::notFound)
                 .headers(SecurityHeaders.api())
                 .build();
     }
 
     @Bean
     @Order(1)
+    @Profile("!" + BertLabProperties.WORKER_PROFILE)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, LoginThrottle throttle) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -72,6 +92,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @Profile("!" + BertLabProperties.WORKER_PROFILE)
     SecurityFilterChain dashboard(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         http.headers(SecurityHeaders.dashboard());

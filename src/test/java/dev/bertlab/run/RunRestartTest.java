@@ -8,6 +8,7 @@ import dev.bertlab.engine.run.TrainingLogReader;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
+import dev.bertlab.support.ChildApplication;
 import dev.bertlab.support.DashboardTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A schedule and a half-finished run survive a graceful stop and a crash. The run starts in one application
  * (this JVM), which is stopped while it trains; it continues in a second application (a child JVM), which is killed
- * while it trains; a third application (this JVM again) recovers it through Quartz and it completes from its
- * last checkpoint, its steps counting on instead of starting over. The run trains in worker processes; the killed
+ * while it trains; a third application (this JVM again, the same node) takes back the run it held and it completes
+ * from its last checkpoint, its steps counting on instead of starting over. The run trains in worker processes; the killed
  * application's worker stops within seconds of it.
  */
 class RunRestartTest {
@@ -94,7 +94,7 @@ class RunRestartTest {
         assertThat(killedAfter).isLessThan(TOTAL_STEPS);
         assertThat(row(runId).get("STATUS")).isEqualTo("RUNNING");
 
-        // 3. a third application: Quartz recovers the run, which completes from the checkpoint
+        // 3. a third application (the same node) takes the run back and completes it from the checkpoint
         try (ConfigurableApplicationContext third = start()) {
             RunService runs = third.getBean(RunService.class);
             TinyRuns.await("the recovered run to end", Duration.ofSeconds(120),
@@ -116,7 +116,7 @@ class RunRestartTest {
             // only the steps after the last checkpoint, lost with the killed process, were trained again
             assertThat(steps.stream().filter(step -> step <= killedAfter)).doesNotHaveDuplicates();
             assertThat(RunActivityLog.tail(done.getRunDirectory(), 500))
-                    .anyMatch(line -> line.contains("recovered by Quartz"));
+                    .anyMatch(line -> line.contains("recovered: node ") && line.contains(" restarted while it trained"));
 
             Scheduler scheduler = third.getBean(Scheduler.class);
             assertThat(scheduler.getTrigger(ScheduleService.triggerKey(scheduleId))).isInstanceOf(CronTrigger.class);
@@ -147,21 +147,7 @@ class RunRestartTest {
 
     /** The application in a JVM of its own, which can be killed like a crashed server. */
     private static Process startChild() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx3g");
-        for (String property : List.of("bertlab.archives", "ai.djl.offline", "ai.djl.pytorch.num_threads",
-                "ai.djl.pytorch.num_interop_threads")) {
-            if (System.getProperty(property) != null) {
-                command.add("-D" + property + "=" + System.getProperty(property));
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BertLabApplication.class.getName());
-        command.addAll(arguments());
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(DATA.resolve("second-application.log").toFile()).start();
+        return ChildApplication.start("3g", arguments(), DATA.resolve("second-application.log"));
     }
 
     /** The run's row, read while no application holds the database. */

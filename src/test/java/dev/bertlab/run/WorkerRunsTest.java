@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Runs in worker processes, seen the way a user sees them (the REST API of a started dashboard with two CPU
  * slots): each run in a process of its own, two of them training at the same time, a worker killed by a signal
- * failing only its run, and a run whose node died twice not started again.
+ * failing only its run, a run whose node stopped renewing its lease taken back, and one whose node died twice
+ * not started again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -54,6 +55,8 @@ class WorkerRunsTest {
         registry.add("bertlab.cpu-slots", () -> "2");
         registry.add("bertlab.node-name", () -> "node-under-test");
         registry.add("bertlab.worker.jvm-options", () -> "-Xmx1g");
+        registry.add("bertlab.cluster.heartbeat", () -> "1s");
+        registry.add("bertlab.cluster.lease", () -> "3s");
         TinyRuns.shareMiniLm(DATA);
     }
 
@@ -67,7 +70,7 @@ class WorkerRunsTest {
     RunService runs;
 
     @Autowired
-    RunTransitions transitions;
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
     UserService users;
@@ -127,19 +130,37 @@ class WorkerRunsTest {
     }
 
     @Test
-    void aRunWhoseNodeDiedTwiceIsNotStartedAThirdTime() throws Exception {
-        // a run queued for tomorrow stays out of the slots; its node losses are counted as the recovery counts them
+    void aRunWhoseNodeStoppedRenewingItsLeaseIsTakenBackAndAfterTheSecondLossFailed() throws Exception {
+        // a run queued for tomorrow stays out of this node's slots; a node that no longer exists claimed it and
+        // died, leaving its row as a dead node leaves it: RUNNING, its slot held, a lease that has run out
         long runId = runs.runAt(experiment("crash-loop").getId(), Instant.now().plus(1, ChronoUnit.DAYS), "tester")
                 .getId();
 
-        assertThat(transitions.nodeLost(runId, Instant.parse("2026-12-04T01:00:00Z"))).as("first loss").isTrue();
-        assertThat(run(runId).get("status").asText()).isEqualTo("QUEUED");
-        assertThat(transitions.nodeLost(runId, Instant.parse("2026-12-04T02:00:00Z"))).as("second loss").isFalse();
+        claimedByADeadNode(runId, "node-gone-1");
+        JsonNode takenBack = awaitStatus(runId, "QUEUED");
+        assertThat(takenBack.get("reason").asText()).contains("node node-gone-1")
+                .contains("died while the run trained").contains("resumes from its last checkpoint");
+        assertThat(RunActivityLog.tail(runs.get(runId).getRunDirectory(), 50))
+                .anyMatch(line -> line.contains("the lease of node node-gone-1 ran out"));
 
-        JsonNode failed = run(runId);
-        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-        assertThat(failed.get("reason").asText()).contains("died 2 times").contains("2026-12-04T01:00:00Z")
-                .contains("2026-12-04T02:00:00Z");
+        claimedByADeadNode(runId, "node-gone-2");
+        JsonNode failed = awaitStatus(runId, "FAILED");
+        assertThat(failed.get("reason").asText()).contains("died 2 times").contains("node node-gone-1")
+                .contains("node node-gone-2");
+    }
+
+    private void claimedByADeadNode(long runId, String node) {
+        jdbc.update("update run set status = 'RUNNING', slot = 'cpu-1', worker_node = ?, worker_pid = 4242,"
+                + " lease_until = ? where id = ?", node, java.sql.Timestamp.from(Instant.now().minusSeconds(1)), runId);
+    }
+
+    private JsonNode awaitStatus(long runId, String status) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        TinyRuns.await("run " + runId + " to be " + status, Duration.ofSeconds(30), () -> {
+            last[0] = run(runId);
+            return last[0].get("status").asText().equals(status);
+        });
+        return last[0];
     }
 
     private Experiment experiment(String name) {

@@ -15,6 +15,10 @@ public final class DashboardTest {
     private DashboardTest() {
     }
 
+    public static boolean onPostgreSql() {
+        return "postgresql".equals(System.getProperty("bertlab.test.database"));
+    }
+
     public static Path newDataDirectory(String name) {
         try {
             Path root = Path.of("target", "dashboard-tests", name).toAbsolutePath();
@@ -31,9 +35,23 @@ public final class DashboardTest {
         }
     }
 
+    /**
+     * The test class's application on its data directory and a fresh database: H2 in that directory, or, when the
+     * tests run with {@code -Dbertlab.test.database=postgresql} (the {@code postgresql} execution in the pom), a new
+     * database on a PostgreSQL server shared by the test JVM, so that the same tests show both databases work.
+     */
     public static void register(DynamicPropertyRegistry registry, Path data) {
         registry.add("bertlab.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("bertlab") + ";DB_CLOSE_ON_EXIT=FALSE");
+        if (onPostgreSql()) {
+            String url = TestPostgres.shared().newDatabase(data.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_")
+                    .toLowerCase(java.util.Locale.ROOT) + "_" + System.nanoTime());
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "");
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("bertlab")
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
         registry.add("bertlab.admin-password", () -> "admin-password");
         registry.add("bertlab.quickstart", () -> "false");
     }

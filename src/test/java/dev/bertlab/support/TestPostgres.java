@@ -38,6 +38,25 @@ public final class TestPostgres implements AutoCloseable {
         this.server = server;
     }
 
+    private static TestPostgres shared;
+
+    /**
+     * One server for all the test classes of this JVM that ask ({@link DashboardTest#register} on PostgreSQL),
+     * stopped when the JVM exits.
+     */
+    public static synchronized TestPostgres shared() {
+        if (shared == null) {
+            try {
+                shared = new TestPostgres(EmbeddedPostgres.builder().start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start PostgreSQL", e);
+            }
+            TestPostgres server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-stop"));
+        }
+        return shared;
+    }
+
     public static TestPostgres start() {
         try {
             TestPostgres started = new TestPostgres(EmbeddedPostgres.builder().start());

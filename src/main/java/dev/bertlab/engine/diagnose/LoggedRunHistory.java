@@ -2,7 +2,6 @@ package dev.bertlab.engine.diagnose;
 
 import dev.bertlab.engine.run.TrainingLogReader;
 import dev.bertlab.engine.train.TrainingEvents;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,8 +9,6 @@ import java.util.Map;
  * diagnosed after the fact with the same rules that watch a live one.
  */
 public final class LoggedRunHistory {
-
-    private static final String EVAL_PREFIX = "eval_";
 
     private LoggedRunHistory() {
     }
@@ -28,22 +25,10 @@ public final class LoggedRunHistory {
             history.started(new TrainingEvents.Started(totalSteps, stepsPerEpoch, 0, 0));
         }
         for (Map<String, Double> line : log.train()) {
-            // a NaN loss is written as a string the reader drops: a missing figure is a non-finite one
-            history.add(new TrainingEvents.StepLogged(line.getOrDefault("step", 0.0).intValue(),
-                    line.getOrDefault("epoch", 0.0), line.getOrDefault("loss", Double.NaN),
-                    line.getOrDefault("learning_rate", 0.0), line.getOrDefault("grad_norm", Double.NaN),
-                    line.getOrDefault("samples_per_second", 0.0), line.getOrDefault("tokens_per_second", 0.0),
-                    line.getOrDefault("padding_share", 0.0), line.getOrDefault("elapsed_seconds", 0.0)));
+            history.add(TrainingLogReader.step(line));
         }
         for (Map<String, Double> line : log.eval()) {
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            line.forEach((key, value) -> {
-                if (key.startsWith(EVAL_PREFIX)) {
-                    metrics.put(key.substring(EVAL_PREFIX.length()), value);
-                }
-            });
-            history.add(new TrainingEvents.Evaluated(line.getOrDefault("step", 0.0).intValue(),
-                    line.getOrDefault("epoch", 0.0), metrics, line.getOrDefault("best", 0.0) > 0));
+            history.add(TrainingLogReader.evaluation(line));
         }
         for (TrainingLogReader.Notice notice : log.notices()) {
             history.add(new TrainingEvents.Notice(notice.step(), notice.kind(), notice.message()));

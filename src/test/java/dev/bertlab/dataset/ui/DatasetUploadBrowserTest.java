@@ -55,9 +55,15 @@ class DatasetUploadBrowserTest extends BrowserTest {
         }
     }
 
+    /** This node's upload folder (the node is named after the host, as by default). */
+    private static Path uploadFolder() {
+        return DATA.resolve("tmp").resolve("uploads")
+                .resolve(dev.bertlab.config.BertLabProperties.hostName().replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
     private static Path staleUpload() {
         try {
-            Path directory = Files.createDirectories(DATA.resolve("tmp").resolve("uploads")
+            Path directory = Files.createDirectories(uploadFolder()
                     .resolve("bertlab-upload-1234567890"));
             return Files.writeString(directory.resolve("left-by-a-crash.csv"), "text,label\na,x\n");
         } catch (IOException e) {
@@ -179,7 +185,7 @@ class DatasetUploadBrowserTest extends BrowserTest {
 
     /** Uploaded files of this name wherever BertLab may keep them: its own tmp folder or the system's. */
     private static List<Path> uploadsNamed(String name) {
-        return Stream.of(DATA.resolve("tmp").resolve("uploads"), Path.of(System.getProperty("java.io.tmpdir")))
+        return Stream.of(uploadFolder(), Path.of(System.getProperty("java.io.tmpdir")))
                 .filter(Files::isDirectory)
                 .flatMap(root -> {
                     try (Stream<Path> entries = Files.list(root)) {

@@ -19,6 +19,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "unmeasured steps first")
     int warmup;
 
+    @Option(names = "--matmul-precision", description = "libtorch's float32 matmul precision: highest, high or "
+            + "medium (default: medium on a CPU without AMX, else highest)")
+    String matmulPrecision;
+
     @Option(names = "--skip-bert-base", description = "leave out BERT-base (about a minute)")
     boolean skipBertBase;
 
@@ -50,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be at least 1 and --warmup not negative");
         }
         new Benchmark(data.models(), data.datasets(), System.out)
-                .run(new Benchmark.Settings(steps, warmup, !skipBertBase, !skipImdb));
+                .run(new Benchmark.Settings(steps, warmup, !skipBertBase, !skipImdb,
+                        dev.bertlab.engine.MatmulPrecision.of(matmulPrecision)));
         return 0;
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bertlab")
 public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, String adminPassword,
         Boolean quickstart, List<Integer> quickstartExamples, Path models, String nodeName, Worker worker,
-        Cluster cluster) {
+        Cluster cluster, String matmulPrecision) {
 
     /** The Spring profile of a worker-only node ({@code bertlab worker}, application-worker.properties). */
     public static final String WORKER_PROFILE = "worker";
@@ -44,6 +44,7 @@ public record BertLabProperties(Path data, Integer cpuSlots, Integer threads, St
         nodeName = nodeName == null || nodeName.isBlank() ? hostName() : nodeName.strip();
         worker = worker == null ? new Worker(null, null) : worker;
         cluster = cluster == null ? new Cluster(null, null, null) : cluster;
+        dev.bertlab.engine.MatmulPrecision.of(matmulPrecision); // fails at start on a typo
     }
 
     /**

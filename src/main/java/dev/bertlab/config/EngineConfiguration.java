@@ -15,6 +15,11 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(BertLabProperties.class)
 public class EngineConfiguration {
 
+    /** The classifier's models use the node's matmul precision too (runs pass it on to their worker). */
+    public EngineConfiguration(BertLabProperties properties) {
+        dev.bertlab.engine.LibTorchMatmul.prefer(dev.bertlab.engine.MatmulPrecision.of(properties.matmulPrecision()));
+    }
+
     @Bean
     DatasetCatalog datasetCatalog(BertLabProperties properties) {
         return DatasetCatalog.open(properties.data());

@@ -1,6 +1,7 @@
 package dev.bertlab.run;
 
 import dev.bertlab.config.BertLabProperties;
+import dev.bertlab.engine.MatmulPrecision;
 import dev.bertlab.engine.run.FailureReason;
 import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.run.RunSummary;
@@ -77,7 +78,8 @@ public class RunExecution {
             Experiment experiment = experiments.get(run.getExperimentId());
             Path directory = Path.of(run.getRunDirectory());
             RunConfig config = onDevice(experiments.runConfig(experiment, directory.getFileName().toString(),
-                    directory, run.getHyperparameters(), properties.threads()), run.getDevice());
+                    directory, run.getHyperparameters(), properties.threads()), run.getDevice(),
+                    MatmulPrecision.of(properties.matmulPrecision()));
             List<TrainingListener> listeners = List.of(
                     new ProgressRecorder(runId, runs, run.getHyperparameters().epochs()),
                     new RunEventForwarder(run, events, activity));
@@ -168,8 +170,9 @@ public class RunExecution {
         };
     }
 
-    private static RunConfig onDevice(RunConfig config, String device) {
+    /** The run's config on its slot's device, with this node's matmul precision (none: the device's default). */
+    private static RunConfig onDevice(RunConfig config, String device, MatmulPrecision precision) {
         return new RunConfig(config.name(), config.dataset(), config.subset(), config.subsetSeed(),
-                config.baseModel(), config.output(), device, config.threads(), config.hyperparameters());
+                config.baseModel(), config.output(), device, config.threads(), precision, config.hyperparameters());
     }
 }

@@ -137,6 +137,7 @@ class BertLabCliTest {
                 subset: {train: 32, validation: 16, test: 16}
                 base_model: all-MiniLM-L6-v2
                 device: cpu
+                matmul_precision: highest
                 hyperparameters:
                   batch_size: 16
                   epochs: 1
@@ -147,12 +148,28 @@ class BertLabCliTest {
                   load_best_model_at_end: false
                 """);
         Path output = temp.resolve("tiny-tail");
-        Result result = run("train", "--config", config.toString(), "--output", output.toString());
+        Result result;
+        try {
+            result = run("train", "--config", config.toString(), "--output", output.toString());
+        } finally {
+            dev.bertlab.engine.LibTorchMatmul.set(dev.bertlab.engine.MatmulPrecision.defaultFor(false));
+        }
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.json.JsonMapper().readTree(output.resolve("run.json").toFile())
+                .path("matmul_precision").asText()).as("the run records its matmul precision").isEqualTo("highest");
         com.fasterxml.jackson.databind.JsonNode tokenizer = new com.fasterxml.jackson.databind.json.JsonMapper()
                 .readTree(output.resolve("model").resolve("tokenizer_config.json").toFile());
         assertThat(tokenizer.path("model_max_length").asInt()).isEqualTo(48);
         assertThat(tokenizer.path("truncation_side").asText()).isEqualTo("left");
+    }
+
+    @Test
+    void anUnknownMatmulPrecisionIsRefusedWithTheChoices() throws Exception {
+        Path config = Files.writeString(temp.resolve("low.yaml"),
+                "name: low\ndataset: amazon\nbase_model: all-MiniLM-L6-v2\nmatmul_precision: low\n");
+        Result result = run("train", "--config", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("matmul_precision must be highest, high or medium").doesNotContain("\tat ");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.bertlab.engine.bench;
 
 import ai.djl.Device;
 import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.LibTorchMatmul;
+import dev.bertlab.engine.MatmulPrecision;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.Split;
@@ -29,7 +31,12 @@ public final class Benchmark {
      * @param includeBertBase also measure BERT-base (about 4 s a step on 2 cores)
      * @param includeImdb also measure padding on IMDb's training split (tokenizes 20,000 reviews)
      */
-    public record Settings(int steps, int warmup, boolean includeBertBase, boolean includeImdb) {
+    public record Settings(int steps, int warmup, boolean includeBertBase, boolean includeImdb,
+            MatmulPrecision matmulPrecision) {
+
+        public Settings(int steps, int warmup, boolean includeBertBase, boolean includeImdb) {
+            this(steps, warmup, includeBertBase, includeImdb, null);
+        }
     }
 
     private final ModelRegistry models;
@@ -44,8 +51,11 @@ public final class Benchmark {
 
     public void run(Settings settings) throws IOException {
         Device device = ComputeDevice.select("auto");
-        out.printf(Locale.ROOT, "BertLab benchmark on %s, %d PyTorch thread(s), %d processors%n", device,
-                ComputeDevice.threads(), Runtime.getRuntime().availableProcessors());
+        MatmulPrecision precision = settings.matmulPrecision() != null ? settings.matmulPrecision()
+                : MatmulPrecision.defaultFor(device.isGpu());
+        String matmul = LibTorchMatmul.set(precision).map(MatmulPrecision::text).orElse("libtorch's default");
+        out.printf(Locale.ROOT, "BertLab benchmark on %s, %d PyTorch thread(s), %d processors, matmul precision %s%n",
+                device, ComputeDevice.threads(), Runtime.getRuntime().availableProcessors(), matmul);
         double peak = MatmulPeak.measure(device, 2048, 5);
         out.printf(Locale.ROOT, "fp32 matmul peak (2048^3, best of 5): %.1f GFLOP/s%n%n", peak / 1e9);
 

@@ -29,6 +29,7 @@ public final class LoadedBert implements AutoCloseable {
     public static LoadedBert create(BertConfig config, TaskHead head, DropoutRates dropout, Device device,
             Map<String, NamedTensor> weights, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
+        dev.bertlab.engine.LibTorchMatmul.ensureChosen(device.isGpu());
         Model model = Model.newInstance("bert", device, "PyTorch");
         try {
             BertModel network = new BertModel(config, head, dropout);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.LibTorchMatmul;
+import dev.bertlab.engine.MatmulPrecision;
 import dev.bertlab.engine.augment.TextAugmenter;
 import dev.bertlab.engine.augment.TrainingAugmentation;
 import dev.bertlab.engine.bench.MeasuredThroughput;
@@ -89,7 +91,10 @@ public final class FineTuneRun {
         Hyperparameters hp = config.hyperparameters();
         ComputeDevice.useThreads(config.threads());
         Device device = ComputeDevice.select(config.device());
-        status.accept("device " + device + ", " + ComputeDevice.threads() + " thread(s)");
+        MatmulPrecision precision = config.matmulPrecision() != null ? config.matmulPrecision()
+                : MatmulPrecision.defaultFor(device.isGpu());
+        String matmul = LibTorchMatmul.set(precision).map(MatmulPrecision::text).orElse("libtorch's default");
+        status.accept("device " + device + ", " + ComputeDevice.threads() + " thread(s), matmul precision " + matmul);
 
         LabeledDataset dataset = datasets.load(config.dataset(), status);
         if (config.subset() != null) {
@@ -286,6 +291,7 @@ public final class FineTuneRun {
         root.put("dataset", dataset.info().name());
         root.put("dataset_fingerprint", dataset.info().fingerprint());
         root.put("base_model", pretrained.name());
+        root.put("matmul_precision", LibTorchMatmul.current().map(MatmulPrecision::text).orElse("unknown"));
         root.putPOJO("labels", labels);
         root.put("steps", outcome.steps());
         root.put("total_steps", outcome.totalSteps());

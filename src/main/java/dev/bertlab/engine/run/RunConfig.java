@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bertlab.engine.MatmulPrecision;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +33,14 @@ import java.util.Locale;
  * @param output the run directory (default: the runs directory / name)
  * @param device auto, cpu, cuda or cuda:N
  * @param threads PyTorch intra-op threads; 0 keeps the process default
+ * @param matmulPrecision libtorch's float32 matmul precision (highest, high, medium); none: the default for the
+ *     device ({@link MatmulPrecision#defaultFor})
  * @param hyperparameters every training knob
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunConfig(String name, String dataset, SubsetSizes subset, Long subsetSeed, String baseModel,
-        String output, String device, Integer threads, Hyperparameters hyperparameters) {
+        String output, String device, Integer threads, MatmulPrecision matmulPrecision,
+        Hyperparameters hyperparameters) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,6 +51,12 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SubsetSizes(Integer train, Integer validation, Integer test) {
+    }
+
+    /** A config with the default matmul precision for its device. */
+    public RunConfig(String name, String dataset, SubsetSizes subset, Long subsetSeed, String baseModel,
+            String output, String device, Integer threads, Hyperparameters hyperparameters) {
+        this(name, dataset, subset, subsetSeed, baseModel, output, device, threads, null, hyperparameters);
     }
 
     public RunConfig {
@@ -112,12 +122,13 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
     }
 
     public RunConfig withHyperparameters(Hyperparameters changed) {
-        return new RunConfig(name, dataset, subset, subsetSeed, baseModel, output, device, threads, changed);
+        return new RunConfig(name, dataset, subset, subsetSeed, baseModel, output, device, threads, matmulPrecision,
+                changed);
     }
 
     public RunConfig withOutput(String changed) {
         return new RunConfig(name, dataset, subset, subsetSeed, baseModel, changed, device, threads,
-                hyperparameters);
+                matmulPrecision, hyperparameters);
     }
 
     private static void checkSize(String field, Integer size) {

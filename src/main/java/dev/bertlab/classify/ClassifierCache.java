@@ -1,6 +1,8 @@
 package dev.bertlab.classify;
 
+import ai.djl.Device;
 import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.predict.ServingRuntime;
 import dev.bertlab.engine.predict.TextClassifier;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.tokenize.Truncation;
@@ -30,9 +32,12 @@ public class ClassifierCache {
     public ClassifierCache(ModelRegistry registry, ClassifyProperties properties) {
         this.cache = new LeaseCache<>(properties.cachedModels(), directory -> {
             long start = System.nanoTime();
-            TextClassifier classifier = TextClassifier.open(registry, directory,
-                    ComputeDevice.select(properties.device()), 0, truncations.getOrDefault(directory, Truncation.HEAD));
-            log.info("loaded the classifier {} in {} ms", directory, (System.nanoTime() - start) / 1_000_000);
+            Device device = ComputeDevice.select(properties.device());
+            TextClassifier classifier = TextClassifier.open(registry, directory, device, 0,
+                    truncations.getOrDefault(directory, Truncation.HEAD),
+                    ServingRuntime.choose(properties.runtime(), device));
+            log.info("loaded the classifier {} on {} in {} ms", directory, classifier.runtime(),
+                    (System.nanoTime() - start) / 1_000_000);
             return classifier;
         });
     }

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxWait how long a waiting request waits before it is refused
  * @param maxTexts texts in one request
  * @param device where the classifiers compute: auto (a GPU if there is one), cpu, cuda or cuda:N
+ * @param runtime what runs them: auto (ONNX Runtime on a CPU, the DJL engine on a GPU), onnx or djl
  */
 @ConfigurationProperties("bertlab.classify")
 public record ClassifyProperties(Integer cachedModels, Integer concurrent, Integer waiting, Duration maxWait,
-        Integer maxTexts, String device) {
+        Integer maxTexts, String device, String runtime) {
 
     public ClassifyProperties {
         cachedModels = cachedModels == null ? 3 : Math.max(1, cachedModels);
@@ -24,5 +25,8 @@ public record ClassifyProperties(Integer cachedModels, Integer concurrent, Integ
         maxWait = maxWait == null ? Duration.ofSeconds(10) : maxWait;
         maxTexts = maxTexts == null ? 64 : Math.max(1, maxTexts);
         device = device == null || device.isBlank() ? "auto" : device;
+        runtime = runtime == null || runtime.isBlank() ? "auto" : runtime;
+        // a mistyped runtime stops the start with its message rather than the first request
+        dev.bertlab.engine.predict.ServingRuntime.choose(runtime, ai.djl.Device.cpu());
     }
 }

@@ -1,6 +1,7 @@
 package dev.bertlab.cli;
 
 import dev.bertlab.engine.ComputeDevice;
+import dev.bertlab.engine.predict.ServingRuntime;
 import dev.bertlab.engine.predict.TextClassifier;
 import dev.bertlab.engine.tokenize.Truncation;
 import java.io.BufferedReader;
@@ -47,6 +48,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, cuda or cuda:N")
     String device;
 
+    @Option(names = "--runtime", defaultValue = "auto",
+            description = "auto (ONNX Runtime on a CPU, the engine on a GPU), onnx or djl")
+    String runtime;
+
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "texts to classify")
     List<String> texts = new ArrayList<>();
 
@@ -56,8 +61,9 @@ final class PredictCommand implements Callable<Integer> {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("no texts: give them as arguments, on standard input or with --input");
         }
-        try (TextClassifier classifier = TextClassifier.open(data.models(), model, ComputeDevice.select(device), 0,
-                Truncation.parse(truncation))) {
+        ai.djl.Device selected = ComputeDevice.select(device);
+        try (TextClassifier classifier = TextClassifier.open(data.models(), model, selected, 0,
+                Truncation.parse(truncation), ServingRuntime.choose(runtime, selected))) {
             List<String> header = new ArrayList<>(List.of("text", "label", "confidence"));
             classifier.labels().forEach(label -> header.add("p_" + label));
             header.add("truncated");

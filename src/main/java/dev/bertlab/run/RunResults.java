@@ -7,6 +7,8 @@ import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.eval.Prediction;
 import dev.bertlab.engine.eval.PredictionSet;
 import dev.bertlab.engine.eval.PredictionsCsv;
+import dev.bertlab.engine.onnx.ModelOnnx;
+import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.run.RunDiagnoses;
 import dev.bertlab.engine.run.RunDirectory;
@@ -39,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class RunResults {
 
     private final DatasetCatalog datasets;
+    private final ModelRegistry models;
     // reading a dataset for the misclassified texts takes seconds for IMDb: off the UI thread, two at a time
     private final ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "run-results");
@@ -46,8 +49,9 @@ public class RunResults {
         return thread;
     });
 
-    public RunResults(DatasetCatalog datasets) {
+    public RunResults(DatasetCatalog datasets, ModelRegistry models) {
         this.datasets = datasets;
+        this.models = models;
     }
 
     @PreDestroy
@@ -141,12 +145,28 @@ public class RunResults {
         }
         String root = "run-" + run.getId() + "-model/";
         try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(model)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+            // the ONNX graph is a download of its own: in the zip it would double its size
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(file -> !file.equals(ModelOnnx.of(model))).sorted()::iterator) {
                 zip.putNextEntry(new ZipEntry(root + model.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, zip);
                 zip.closeEntry();
             }
         }
+    }
+
+    /**
+     * Writes the run's model as ONNX (the graph the live classifier serves). A run saved before models were exported
+     * to ONNX gets its model.onnx written first, once.
+     */
+    public void writeModelOnnx(TrainingRun run, OutputStream out) throws IOException {
+        Path model = directory(run).model();
+        if (!hasModel(run)) {
+            throw new IOException("run " + run.getId() + " has no model (yet)");
+        }
+        Path onnx = ModelOnnx.isCurrent(model) ? ModelOnnx.of(model)
+                : ModelOnnx.ensure(model, models.load(model.toString(), message -> { }), message -> { });
+        Files.copy(onnx, out);
     }
 
     private Optional<PredictionSet> testPredictions(TrainingRun run) {

@@ -191,6 +191,33 @@ class BertLabCliTest {
     }
 
     @Test
+    void predictGivesTheSameProbabilitiesOnOnnxRuntimeAndOnTheEngine() throws Exception {
+        Path model = tinyModel();
+        Result onnx = run("predict", "--model", model.toString(), "--runtime", "onnx", "a great movie", "boring plot");
+        Result engine = run("predict", "--model", model.toString(), "--runtime", "djl", "a great movie", "boring plot");
+        assertThat(onnx.exitCode()).as(onnx.err()).isEqualTo(0);
+        assertThat(engine.exitCode()).as(engine.err()).isEqualTo(0);
+        assertThat(model.resolve("model.onnx")).exists();
+        assertThat(onnx.out()).isEqualTo(engine.out());
+        assertThat(run("predict", "--model", model.toString(), "--runtime", "tensorflow", "x").err())
+                .contains("not one of auto, onnx, djl");
+    }
+
+    @Test
+    void exportWritesAnOnnxGraphAndChecksItAgainstTheEngine() throws Exception {
+        Path model = tinyModel();
+        Path target = temp.resolve("exported").resolve("classifier.onnx");
+        Result result = run("export", "--model", model.toString(), "--output", target.toString(), "--operators",
+                "standard");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(target).exists();
+        assertThat(result.out()).contains("standard operators");
+        double difference = Double.parseDouble(result.out().replaceAll("(?s).*at most ([0-9.eE+-]+).*", "$1").trim());
+        assertThat(difference).isLessThan(1e-4);
+        assertThat(run("export", "--model", model.toString(), "--operators", "fast").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void anEmptyTextGetsAMessage() throws Exception {
         Result result = run("predict", "--model", tinyModel().toString(), "  ");
         assertThat(result.exitCode()).isEqualTo(2);

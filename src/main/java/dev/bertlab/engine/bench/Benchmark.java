@@ -7,6 +7,7 @@ import dev.bertlab.engine.MatmulPrecision;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.onnx.BertOnnxExporter;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.pretrained.PretrainedBert;
 import dev.bertlab.engine.tokenize.EncodedText;
@@ -14,6 +15,8 @@ import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.tokenize.Truncation;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,9 +85,30 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "| bert-base-uncased | %.1f ms |%n",
                     ForwardLatency.medianMillis(bertBase, device, 128, 5, 20));
         }
+        serving(minilm, bertBase);
         if (settings.includeImdb()) {
             out.println();
             padding(minilm);
+        }
+    }
+
+    /** The classifier as the dashboard serves it: exported to ONNX and run by ONNX Runtime. */
+    private void serving(PretrainedBert minilm, PretrainedBert bertBase) throws IOException {
+        out.println();
+        out.println("| model | serving path, batch 1 x 128 (median of 50) | ms |");
+        out.println("| --- | --- | --- |");
+        for (PretrainedBert model : bertBase == null ? List.of(minilm) : List.of(minilm, bertBase)) {
+            for (BertOnnxExporter.Operators operators : BertOnnxExporter.Operators.values()) {
+                out.printf(Locale.ROOT, "| %s | ONNX Runtime, exported graph, %s operators | %.1f |%n", model.name(),
+                        operators.name().toLowerCase(Locale.ROOT),
+                        ServingLatency.exportedMillis(model, operators, 128, 10, 50));
+            }
+        }
+        Path reference = models.unpack(models.find("all-MiniLM-L6-v2").orElseThrow(), message -> { })
+                .resolve("model.onnx");
+        if (Files.isRegularFile(reference)) {
+            out.printf(Locale.ROOT, "| %s | ONNX Runtime, reference encoder graph (model.onnx of the bundle) | %.1f |%n",
+                    minilm.name(), ServingLatency.referenceMillis(reference, minilm.config(), 128, 10, 50));
         }
     }
 

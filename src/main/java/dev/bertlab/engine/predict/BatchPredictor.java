@@ -19,16 +19,19 @@ import java.util.stream.IntStream;
  */
 public final class BatchPredictor {
 
-    private final LoadedBert model;
-    private final BatchCollator collator;
+    private final BatchForward forward;
     private final int batchSize;
 
+    /** Runs the DJL model. */
     public BatchPredictor(LoadedBert model, BatchCollator collator, int batchSize) {
+        this(batch -> djlForward(model, collator, batch), batchSize);
+    }
+
+    public BatchPredictor(BatchForward forward, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
-        this.model = model;
-        this.collator = collator;
+        this.forward = forward;
         this.batchSize = batchSize;
     }
 
@@ -44,21 +47,31 @@ public final class BatchPredictor {
             for (int i = start; i < end; i++) {
                 batch.add(texts.get(order[i]));
             }
-            try (NDManager scope = model.model().getNDManager().newSubManager()) {
-                NDList inputs = collator.collate(scope, batch);
-                NDArray out = model.network().forward(new ParameterStore(scope, false), inputs, false)
-                        .singletonOrThrow();
-                float[] flat = out.toFloatArray();
-                int width = flat.length / batch.size();
-                for (int row = 0; row < batch.size(); row++) {
-                    float[] values = new float[width];
-                    System.arraycopy(flat, row * width, values, 0, width);
-                    outputs[order[start + row]] = values;
-                }
+            float[][] batchOutputs = forward.forward(batch);
+            for (int row = 0; row < batch.size(); row++) {
+                outputs[order[start + row]] = batchOutputs[row];
             }
             progress.accept(end);
         }
         return outputs;
+    }
+
+    private static float[][] djlForward(LoadedBert model, BatchCollator collator, List<EncodedText> batch) {
+        try (NDManager scope = model.model().getNDManager().newSubManager()) {
+            NDList inputs = collator.collate(scope, batch);
+            NDArray out = model.network().forward(new ParameterStore(scope, false), inputs, false).singletonOrThrow();
+            return rows(out.toFloatArray(), batch.size());
+        }
+    }
+
+    /** Splits a row-major [rows, width] array into its rows. */
+    static float[][] rows(float[] flat, int rows) {
+        int width = flat.length / rows;
+        float[][] out = new float[rows][width];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(flat, row * width, out[row], 0, width);
+        }
+        return out;
     }
 
     /** Softmax of each row, computed in double precision for stable probabilities. */

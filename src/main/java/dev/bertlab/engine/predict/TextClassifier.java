@@ -10,7 +10,10 @@ import dev.bertlab.engine.tokenize.EncodedText;
 import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.tokenize.Truncation;
 import dev.bertlab.engine.train.BatchCollator;
+import dev.bertlab.engine.onnx.ModelOnnx;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,26 +25,40 @@ public final class TextClassifier implements AutoCloseable {
 
     /** Longest text accepted before tokenization; a longer one is cut first (a 1 MB paste stays responsive). */
     public static final int MAX_CHARACTERS = 100_000;
+    private static final int BATCH_SIZE = 16;
 
     private final String name;
-    private final LoadedBert model;
+    private final AutoCloseable model;
     private final TextEncoder encoder;
     private final List<String> labels;
     private final BatchPredictor predictor;
+    private final ServingRuntime runtime;
 
-    private TextClassifier(String name, LoadedBert model, TextEncoder encoder, List<String> labels) {
+    private TextClassifier(String name, AutoCloseable model, BatchPredictor predictor, TextEncoder encoder,
+            List<String> labels, ServingRuntime runtime) {
         this.name = name;
         this.model = model;
         this.encoder = encoder;
         this.labels = labels;
-        this.predictor = new BatchPredictor(model, BatchCollator.dynamic(encoder.vocabulary().padId()), 16);
+        this.predictor = predictor;
+        this.runtime = runtime;
     }
 
     /**
+     * Opens the classifier on the runtime that suits the device (ONNX Runtime on a CPU).
+     *
      * @param maxLength tokens per text; 0 takes the length the model was trained with (512 if unknown)
      */
     public static TextClassifier open(ModelRegistry registry, String modelDirectory, Device device, int maxLength,
             Truncation truncation) throws IOException {
+        return open(registry, modelDirectory, device, maxLength, truncation, ServingRuntime.choose("auto", device));
+    }
+
+    /**
+     * @param runtime ONNX Runtime runs the directory's model.onnx, written first if it has none
+     */
+    public static TextClassifier open(ModelRegistry registry, String modelDirectory, Device device, int maxLength,
+            Truncation truncation, ServingRuntime runtime) throws IOException {
         PretrainedBert pretrained = registry.load(modelDirectory, message -> { });
         if (!pretrained.isFineTuned() || pretrained.regression()) {
             throw new IllegalArgumentException(modelDirectory + " is not a fine-tuned classifier (no classifier "
@@ -49,14 +66,28 @@ public final class TextClassifier implements AutoCloseable {
         }
         int length = maxLength > 0 ? maxLength : Math.min(512, pretrained.trainedMaxLength());
         TextEncoder encoder = TextEncoder.open(pretrained.tokenizerJson(), length, truncation);
+        BatchCollator collator = BatchCollator.dynamic(encoder.vocabulary().padId());
         try {
+            Path directory = Path.of(modelDirectory);
+            if (runtime == ServingRuntime.ONNX_RUNTIME && Files.isDirectory(directory)) {
+                OnnxForward forward = new OnnxForward(ModelOnnx.ensure(directory, pretrained, message -> { }),
+                        collator, Runtime.getRuntime().availableProcessors());
+                return new TextClassifier(modelDirectory, forward, new BatchPredictor(forward, BATCH_SIZE), encoder,
+                        pretrained.labels(), ServingRuntime.ONNX_RUNTIME);
+            }
             LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(pretrained.labels().size()),
                     DropoutRates.NONE, device, pretrained.weights(), 0);
-            return new TextClassifier(modelDirectory, model, encoder, pretrained.labels());
-        } catch (RuntimeException e) {
+            return new TextClassifier(modelDirectory, model, new BatchPredictor(model, collator, BATCH_SIZE), encoder,
+                    pretrained.labels(), ServingRuntime.DJL);
+        } catch (IOException | RuntimeException e) {
             encoder.close();
             throw e;
         }
+    }
+
+    /** What computes this classifier's forward passes. */
+    public ServingRuntime runtime() {
+        return runtime;
     }
 
     public String name() {
@@ -138,8 +169,13 @@ public final class TextClassifier implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
-        encoder.close();
+        try {
+            model.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the model of " + name, e);
+        } finally {
+            encoder.close();
+        }
     }
 
     /**

@@ -27,6 +27,7 @@ import dev.bertlab.engine.eval.RegressionPrediction;
 import dev.bertlab.engine.model.LoadedBert;
 import dev.bertlab.engine.model.TaskHead;
 import dev.bertlab.engine.predict.SplitEvaluation;
+import dev.bertlab.engine.onnx.ModelOnnx;
 import dev.bertlab.engine.pretrained.HuggingFaceModelDirectory;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.pretrained.PretrainedBert;
@@ -39,6 +40,7 @@ import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.TrainingFailedException;
 import dev.bertlab.engine.train.TrainingListener;
 import dev.bertlab.engine.train.TrainingOutcome;
+import dev.bertlab.engine.weights.NamedTensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,9 +244,12 @@ public final class FineTuneRun {
     private void export(RunDirectory directory, PretrainedBert pretrained, LoadedBert model, Hyperparameters hp,
             List<String> labels, Consumer<String> status) throws IOException {
         Path target = directory.model();
+        Map<String, NamedTensor> weights = dev.bertlab.engine.model.BertWeights.snapshot(model.network());
         HuggingFaceModelDirectory.write(target, new HuggingFaceModelDirectory.Export(pretrained.config(),
-                hp.dropoutRates(), dev.bertlab.engine.model.BertWeights.snapshot(model.network()), labels,
-                pretrained.tokenizerJson(), pretrained.lowercase(), hp.maxLength(), hp.truncationRule()));
+                hp.dropoutRates(), weights, labels, pretrained.tokenizerJson(), pretrained.lowercase(), hp.maxLength(),
+                hp.truncationRule()));
+        // the graph the dashboard serves from, written after the weights so that it is never older than them
+        ModelOnnx.write(target, pretrained.config(), weights, labels, hp.maxLength());
         // the model travels with what made it: its recipe, its scores and its training log
         for (Path file : List.of(directory.config(), directory.trainingLog(), directory.metrics("validation"),
                 directory.metrics("test"))) {
@@ -252,7 +257,7 @@ public final class FineTuneRun {
                 Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        status.accept("model saved in Hugging Face layout: " + target);
+        status.accept("model saved in Hugging Face layout, with model.onnx for serving: " + target);
     }
 
     private void prepareDirectory(RunDirectory directory, RunConfig config, boolean resume) throws IOException {

@@ -39,6 +39,14 @@ public final class BatchCollator {
 
     /** input_ids, attention_mask, token_type_ids as int64 [B, L], created in {@code manager}. */
     public NDList collate(NDManager manager, List<EncodedText> texts) {
+        Padded padded = pad(texts);
+        Shape shape = new Shape(padded.rows(), padded.length());
+        return new NDList(manager.create(padded.ids(), shape), manager.create(padded.mask(), shape),
+                manager.create(padded.types(), shape));
+    }
+
+    /** The three inputs as row-major int64 arrays of [rows, length], for runtimes other than DJL. */
+    public Padded pad(List<EncodedText> texts) {
         int batch = texts.size();
         int length = paddedLength(texts);
         long[] ids = new long[batch * length];
@@ -54,7 +62,10 @@ public final class BatchCollator {
                 types[offset + i] = real ? text.typeIds()[i] : 0;
             }
         }
-        Shape shape = new Shape(batch, length);
-        return new NDList(manager.create(ids, shape), manager.create(mask, shape), manager.create(types, shape));
+        return new Padded(batch, length, ids, mask, types);
+    }
+
+    /** A padded batch: input_ids, attention_mask and token_type_ids, each [rows, length] in row-major order. */
+    public record Padded(int rows, int length, long[] ids, long[] mask, long[] types) {
     }
 }

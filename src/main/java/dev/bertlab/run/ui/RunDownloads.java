@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Links to the run's files: the model (Hugging Face layout, zipped), predictions, metrics, the training log. */
+/** Links to the run's files: the model (Hugging Face layout, zipped, and as ONNX), predictions, metrics, the training log. */
 class RunDownloads extends FlexLayout {
 
     private final RunResults results;
@@ -29,14 +29,12 @@ class RunDownloads extends FlexLayout {
         removeAll();
         if (results.hasModel(run)) {
             long id = run.getId();
-            DownloadHandler zip = event -> {
-                event.setFileName("run-" + id + "-model.zip");
-                event.setContentType("application/zip");
-                try (OutputStream out = event.getOutputStream()) {
-                    results.writeModelZip(run, out);
-                }
-            };
-            add(link(new Anchor(zip, AttachmentType.DOWNLOAD, "Model (Hugging Face, zip)"), "download-model"));
+            add(link(new Anchor(written("run-" + id + "-model.zip", "application/zip",
+                    out -> results.writeModelZip(run, out)), AttachmentType.DOWNLOAD, "Model (Hugging Face, zip)"),
+                    "download-model"));
+            add(link(new Anchor(written("run-" + id + "-model.onnx", "application/octet-stream",
+                    out -> results.writeModelOnnx(run, out)), AttachmentType.DOWNLOAD, "Model (ONNX)"),
+                    "download-model-onnx"));
         }
         for (RunFile file : RunFile.values()) {
             Optional<Path> path = results.file(run, file);
@@ -47,6 +45,21 @@ class RunDownloads extends FlexLayout {
         if (getComponentCount() == 0) {
             add(new com.vaadin.flow.component.html.Span("Nothing to download yet."));
         }
+    }
+
+    /** A download whose bytes are written when it is clicked (a zip made on the fly, an ONNX graph written once). */
+    private static DownloadHandler written(String fileName, String contentType, Body body) {
+        return event -> {
+            event.setFileName(fileName);
+            event.setContentType(contentType);
+            try (OutputStream out = event.getOutputStream()) {
+                body.writeTo(out);
+            }
+        };
+    }
+
+    private interface Body {
+        void writeTo(OutputStream out) throws java.io.IOException;
     }
 
     private static Anchor link(Anchor anchor, String id) {

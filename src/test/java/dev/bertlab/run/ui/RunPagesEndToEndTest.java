@@ -88,7 +88,24 @@ class RunPagesEndToEndTest extends BrowserTest {
         Download model = page.waitForDownload(() -> page.locator("#download-model").click());
         assertThat(model.suggestedFilename()).isEqualTo("run-" + run.getId() + "-model.zip");
         assertThat(zipEntries(model.path())).contains("run-" + run.getId() + "-model/config.json",
-                "run-" + run.getId() + "-model/model.safetensors", "run-" + run.getId() + "-model/tokenizer.json");
+                "run-" + run.getId() + "-model/model.safetensors", "run-" + run.getId() + "-model/tokenizer.json")
+                .doesNotContain("run-" + run.getId() + "-model/model.onnx");
+
+        // a run saved before models were exported to ONNX gets its graph written on the first download
+        Path onnxBeside = Path.of(runs.find(run.getId()).orElseThrow().getRunDirectory()).resolve("model")
+                .resolve("model.onnx");
+        assertThat(onnxBeside).exists();
+        Files.delete(onnxBeside);
+        Download onnx = page.waitForDownload(() -> page.locator("#download-model-onnx").click());
+        assertThat(onnx.suggestedFilename()).isEqualTo("run-" + run.getId() + "-model.onnx");
+        assertThat(onnxBeside).exists();
+        try (ai.onnxruntime.OrtSession session = ai.onnxruntime.OrtEnvironment.getEnvironment()
+                .createSession(onnx.path().toString())) {
+            assertThat(session.getInputNames()).containsExactlyInAnyOrder("input_ids", "attention_mask",
+                    "token_type_ids");
+            assertThat(session.getOutputNames()).containsExactly("logits");
+            assertThat(session.getMetadata().getCustomMetadata()).containsKey("labels");
+        }
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.bertlab.engine.bench;
+
+import ai.djl.Device;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.bertlab.engine.model.BertConfig;
+import dev.bertlab.engine.model.BertWeights;
+import dev.bertlab.engine.model.DropoutRates;
+import dev.bertlab.engine.model.LoadedBert;
+import dev.bertlab.engine.model.TaskHead;
+import dev.bertlab.engine.onnx.BertOnnxExporter;
+import dev.bertlab.engine.predict.BatchForward;
+import dev.bertlab.engine.predict.OnnxForward;
+import dev.bertlab.engine.pretrained.PretrainedBert;
+import dev.bertlab.engine.train.BatchCollator;
+import dev.bertlab.engine.weights.NamedTensor;
+import java.io.IOException;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Batch-1 latency of the serving path: the classifier exported by the project and run by ONNX Runtime, in both
+ * operator sets, and ONNX Runtime on a reference graph (the encoder exported by Hugging Face's tools) for the
+ * "at most 1.1x ONNX Runtime's own time" comparison.
+ */
+final class ServingLatency {
+
+    private ServingLatency() {
+    }
+
+    /** Median milliseconds of the exported classifier (a seeded random head on the pretrained encoder). */
+    static double exportedMillis(PretrainedBert pretrained, BertOnnxExporter.Operators operators, int length,
+            int warmup, int repeats) throws IOException {
+        Path directory = Files.createTempDirectory("bertlab-bench-onnx");
+        Path onnx = directory.resolve("model.onnx");
+        try {
+            Map<String, NamedTensor> weights;
+            try (LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(2),
+                    DropoutRates.NONE, Device.cpu(), pretrained.weights(), 1)) {
+                weights = BertWeights.snapshot(model.network());
+            }
+            BertOnnxExporter.write(onnx, pretrained.config(), weights, operators, Map.of());
+            weights = null;
+            try (OnnxForward forward = new OnnxForward(onnx, BatchCollator.dynamic(0),
+                    Runtime.getRuntime().availableProcessors())) {
+                return median(forward, pretrained.config(), length, warmup, repeats);
+            }
+        } finally {
+            Files.deleteIfExists(onnx);
+            Files.deleteIfExists(directory);
+        }
+    }
+
+    /** Median milliseconds of ONNX Runtime on a reference encoder graph with the same three inputs. */
+    static double referenceMillis(Path onnx, BertConfig config, int length, int warmup, int repeats) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            try (OrtSession session = environment.createSession(onnx.toString(), options)) {
+                BatchCollator collator = BatchCollator.dynamic(0);
+                BatchForward forward = batch -> {
+                    BatchCollator.Padded padded = collator.pad(batch);
+                    long[] shape = {padded.rows(), padded.length()};
+                    try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.ids()), shape);
+                            OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.mask()),
+                                    shape);
+                            OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.types()),
+                                    shape);
+                            OrtSession.Result result = session.run(Map.of("input_ids", ids, "attention_mask", mask,
+                                    "token_type_ids", types))) {
+                        return new float[][] {{((OnnxTensor) result.get(0)).getFloatBuffer().get(0)}};
+                    } catch (OrtException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                return median(forward, config, length, warmup, repeats);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load " + onnx + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double median(BatchForward forward, BertConfig config, int length, int warmup, int repeats) {
+        Random random = new Random(9);
+        double[] millis = new double[repeats];
+        for (int i = 0; i < warmup + repeats; i++) {
+            var texts = TrainingThroughput.randomTexts(random, 1, length, config);
+            long start = System.nanoTime();
+            forward.forward(texts);
+            if (i >= warmup) {
+                millis[i - warmup] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return TrainingThroughput.median(millis);
+    }
+
+}

@@ -1,0 +1,65 @@
+package dev.bertlab.engine.predict;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.train.BatchCollator;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Forward passes through ONNX Runtime on the model's {@code model.onnx}. A session is thread-safe: concurrent
+ * requests share it. Each call uses the node's cores for its operators (intra-op threads); graph optimizations at
+ * their highest level.
+ */
+public final class OnnxForward implements BatchForward, AutoCloseable {
+
+    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final BatchCollator collator;
+
+    public OnnxForward(Path modelOnnx, BatchCollator collator, int threads) {
+        this.collator = collator;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(Math.max(1, threads));
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            this.session = environment.createSession(modelOnnx.toString(), options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load " + modelOnnx + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public float[][] forward(List<EncodedText> batch) {
+        BatchCollator.Padded padded = collator.pad(batch);
+        long[] shape = {padded.rows(), padded.length()};
+        try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.ids()), shape);
+                OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.mask()), shape);
+                OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.types()), shape);
+                OrtSession.Result result = session.run(Map.of("input_ids", ids, "attention_mask", mask,
+                        "token_type_ids", types))) {
+            OnnxTensor logits = (OnnxTensor) result.get(0);
+            float[] flat = new float[padded.rows() * (int) logits.getInfo().getShape()[1]];
+            logits.getFloatBuffer().get(flat);
+            return BatchPredictor.rows(flat, padded.rows());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a batch of " + batch.size() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -35,7 +35,7 @@ public class ClassifierCache {
             Device device = ComputeDevice.select(properties.device());
             TextClassifier classifier = TextClassifier.open(registry, directory, device, 0,
                     truncations.getOrDefault(directory, Truncation.HEAD),
-                    ServingRuntime.choose(properties.runtime(), device));
+                    ServingRuntime.choose(properties.runtime(), device), properties.batchWindow());
             log.info("loaded the classifier {} on {} in {} ms", directory, classifier.runtime(),
                     (System.nanoTime() - start) / 1_000_000);
             return classifier;

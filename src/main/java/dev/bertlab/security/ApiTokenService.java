@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenService {
 
     private static final String PREFIX = "blt_";
+    private static final java.time.Duration LAST_USED_RESOLUTION = java.time.Duration.ofMinutes(1);
     private final ApiTokenRepository tokens;
     private final AppUserRepository users;
     private final SecureRandom random = new SecureRandom();
@@ -50,7 +51,11 @@ public class ApiTokenService {
             return Optional.empty();
         }
         return tokens.findByTokenHash(hash(secret)).filter(t -> !t.isRevoked()).flatMap(token -> {
-            token.setLastUsed(Instant.now());
+            // "last used" to the minute: a write per request would cost a commit on every classification
+            Instant now = Instant.now();
+            if (token.getLastUsed() == null || token.getLastUsed().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+                token.setLastUsed(now);
+            }
             return users.findByUsername(token.getOwner()).map(u -> new Authenticated(u.getUsername(), u.getRole()));
         });
     }

@@ -98,18 +98,33 @@ public final class Benchmark {
         out.println("| model | serving path, batch 1 x 128 (median of 50) | ms |");
         out.println("| --- | --- | --- |");
         for (PretrainedBert model : bertBase == null ? List.of(minilm) : List.of(minilm, bertBase)) {
-            for (BertOnnxExporter.Operators operators : BertOnnxExporter.Operators.values()) {
+            for (BertOnnxExporter.Operators operators : List.of(BertOnnxExporter.Operators.STANDARD,
+                    BertOnnxExporter.Operators.ONNX_RUNTIME)) {
                 out.printf(Locale.ROOT, "| %s | ONNX Runtime, exported graph, %s operators | %.1f |%n", model.name(),
                         operators.name().toLowerCase(Locale.ROOT),
                         ServingLatency.exportedMillis(model, operators, 128, 10, 50));
             }
         }
+        double fp32 = ServingLatency.exportedMillis(minilm, BertOnnxExporter.Operators.ONNX_RUNTIME, 128, 10, 50);
+        double int8 = ServingLatency.exportedMillis(minilm, BertOnnxExporter.Operators.ONNX_RUNTIME_INT8, 128, 10, 50);
+        out.printf(Locale.ROOT, "| %s | ONNX Runtime, int8 graph, measured right after fp32 (%.1f ms) | %.1f "
+                + "(%.2fx faster; target >= 1.5x) |%n", minilm.name(), fp32, int8, fp32 / int8);
         Path reference = models.unpack(models.find("all-MiniLM-L6-v2").orElseThrow(), message -> { })
                 .resolve("model.onnx");
         if (Files.isRegularFile(reference)) {
             out.printf(Locale.ROOT, "| %s | ONNX Runtime, reference encoder graph (model.onnx of the bundle) | %.1f |%n",
                     minilm.name(), ServingLatency.referenceMillis(reference, minilm.config(), 128, 10, 50));
         }
+        out.println();
+        out.println("| clients (in process, one review per call) | calls/s | p50 ms | p99 ms | calls per batch |");
+        out.println("| --- | --- | --- | --- | --- |");
+        List<ConcurrentClassify.Level> levels = ConcurrentClassify.measure(models, minilm, new int[] {1, 4, 16}, 40);
+        for (ConcurrentClassify.Level level : levels) {
+            out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", level.clients(), level.callsPerSecond(),
+                    level.p50Millis(), level.p99Millis(), level.callsPerBatch());
+        }
+        out.printf(Locale.ROOT, "16 clients serve %.2fx the calls/s of one (target >= 3x)%n",
+                levels.get(2).callsPerSecond() / levels.get(0).callsPerSecond());
     }
 
     /** Runs of the model compare their throughput with this (the slow-training diagnosis). */

@@ -17,6 +17,7 @@ import java.util.Map;
 final class OnnxModelBuilder {
 
     static final int FLOAT = 1;
+    static final int INT8 = 3;
     static final int INT32 = 6;
     static final int INT64 = 7;
     static final String ORT_DOMAIN = "com.microsoft";
@@ -54,25 +55,29 @@ final class OnnxModelBuilder {
     }
 
     String floatInitializer(String name, long[] shape, float[] values) {
-        ProtoMessage tensor = new ProtoMessage();
-        for (long dim : shape) {
-            tensor.varint(1, dim);
-        }
-        tensor.varint(2, FLOAT).string(8, name).floats(9, values);
-        initializers.add(tensor);
+        initializers.add(tensorHeader(name, shape, FLOAT).floats(9, values));
+        return name;
+    }
+
+    String int8Initializer(String name, long[] shape, byte[] values) {
+        initializers.add(tensorHeader(name, shape, INT8).bytes(9, values));
         return name;
     }
 
     String longInitializer(String name, long[] shape, long... values) {
         ByteBuffer raw = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         raw.asLongBuffer().put(values);
+        initializers.add(tensorHeader(name, shape, INT64).bytes(9, raw.array()));
+        return name;
+    }
+
+    /** A TensorProto's dims, data type and name; its data (raw_data, field 9) follows. */
+    private static ProtoMessage tensorHeader(String name, long[] shape, int type) {
         ProtoMessage tensor = new ProtoMessage();
         for (long dim : shape) {
             tensor.varint(1, dim);
         }
-        tensor.varint(2, INT64).string(8, name).bytes(9, raw.array());
-        initializers.add(tensor);
-        return name;
+        return tensor.varint(2, type).string(8, name);
     }
 
     /** Adds a node of the default domain and returns its (single) output's name. */

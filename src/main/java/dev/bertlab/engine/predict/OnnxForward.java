@@ -29,6 +29,9 @@ public final class OnnxForward implements BatchForward, AutoCloseable {
             options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // ONNX Runtime's pool threads spin after each call by default: on a small machine that takes a core
+            // from the web server, the tokenizer and training exactly while a request is being answered
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.session = environment.createSession(modelOnnx.toString(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load " + modelOnnx + ": " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import dev.bertlab.engine.onnx.ModelOnnx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,8 @@ public final class TextClassifier implements AutoCloseable {
     /** Longest text accepted before tokenization; a longer one is cut first (a 1 MB paste stays responsive). */
     public static final int MAX_CHARACTERS = 100_000;
     private static final int BATCH_SIZE = 16;
+    private static final int MAX_BATCHED_TEXTS = 64;
+    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(5);
 
     private final String name;
     private final AutoCloseable model;
@@ -33,15 +36,18 @@ public final class TextClassifier implements AutoCloseable {
     private final List<String> labels;
     private final BatchPredictor predictor;
     private final ServingRuntime runtime;
+    private final DynamicBatcher batcher;
 
     private TextClassifier(String name, AutoCloseable model, BatchPredictor predictor, TextEncoder encoder,
-            List<String> labels, ServingRuntime runtime) {
+            List<String> labels, ServingRuntime runtime, Duration batchWindow) {
         this.name = name;
         this.model = model;
         this.encoder = encoder;
         this.labels = labels;
         this.predictor = predictor;
         this.runtime = runtime;
+        this.batcher = new DynamicBatcher(predictor, batchWindow, MAX_BATCHED_TEXTS,
+                Path.of(name).getFileName() == null ? name : Path.of(name).getFileName().toString());
     }
 
     /**
@@ -54,11 +60,17 @@ public final class TextClassifier implements AutoCloseable {
         return open(registry, modelDirectory, device, maxLength, truncation, ServingRuntime.choose("auto", device));
     }
 
-    /**
-     * @param runtime ONNX Runtime runs the directory's model.onnx, written first if it has none
-     */
     public static TextClassifier open(ModelRegistry registry, String modelDirectory, Device device, int maxLength,
             Truncation truncation, ServingRuntime runtime) throws IOException {
+        return open(registry, modelDirectory, device, maxLength, truncation, runtime, DEFAULT_BATCH_WINDOW);
+    }
+
+    /**
+     * @param runtime ONNX Runtime runs the directory's model.onnx, written first if it has none
+     * @param batchWindow how long concurrent requests are gathered into one batch while the classifier is busy
+     */
+    public static TextClassifier open(ModelRegistry registry, String modelDirectory, Device device, int maxLength,
+            Truncation truncation, ServingRuntime runtime, Duration batchWindow) throws IOException {
         PretrainedBert pretrained = registry.load(modelDirectory, message -> { });
         if (!pretrained.isFineTuned() || pretrained.regression()) {
             throw new IllegalArgumentException(modelDirectory + " is not a fine-tuned classifier (no classifier "
@@ -73,12 +85,12 @@ public final class TextClassifier implements AutoCloseable {
                 OnnxForward forward = new OnnxForward(ModelOnnx.ensure(directory, pretrained, message -> { }),
                         collator, Runtime.getRuntime().availableProcessors());
                 return new TextClassifier(modelDirectory, forward, new BatchPredictor(forward, BATCH_SIZE), encoder,
-                        pretrained.labels(), ServingRuntime.ONNX_RUNTIME);
+                        pretrained.labels(), ServingRuntime.ONNX_RUNTIME, batchWindow);
             }
             LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(pretrained.labels().size()),
                     DropoutRates.NONE, device, pretrained.weights(), 0);
             return new TextClassifier(modelDirectory, model, new BatchPredictor(model, collator, BATCH_SIZE), encoder,
-                    pretrained.labels(), ServingRuntime.DJL);
+                    pretrained.labels(), ServingRuntime.DJL, batchWindow);
         } catch (IOException | RuntimeException e) {
             encoder.close();
             throw e;
@@ -120,7 +132,7 @@ public final class TextClassifier implements AutoCloseable {
             cut.add(tooLong);
         }
         long start = System.nanoTime();
-        float[][] probabilities = BatchPredictor.softmax(predictor.outputs(inputs, done -> { }));
+        float[][] probabilities = BatchPredictor.softmax(batcher.outputs(inputs));
         double millis = (System.nanoTime() - start) / 1e6;
         List<Classification> results = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -167,8 +179,18 @@ public final class TextClassifier implements AutoCloseable {
         return best;
     }
 
+    /** Forward batches run for {@link #classify} calls so far, and the requests they served. */
+    public long batches() {
+        return batcher.batches();
+    }
+
+    public long batchedRequests() {
+        return batcher.requests();
+    }
+
     @Override
     public void close() {
+        batcher.close();
         try {
             model.close();
         } catch (Exception e) {

@@ -36,7 +36,7 @@ class BertOnnxExporterTest {
     Path directory;
 
     @ParameterizedTest
-    @EnumSource(BertOnnxExporter.Operators.class)
+    @EnumSource(value = BertOnnxExporter.Operators.class, names = {"STANDARD", "ONNX_RUNTIME"})
     void onnxRuntimeGivesTheEnginesLogitsOnPaddedBatches(BertOnnxExporter.Operators operators) throws Exception {
         try (LoadedBert model = LoadedBert.create(TINY, TaskHead.classification(3), DropoutRates.NONE, Device.cpu(),
                 Map.of(), 11)) {
@@ -56,6 +56,44 @@ class BertOnnxExporterTest {
                     .anyMatch(node -> node.opType().equals("Attention"));
             assertThat(fused).isEqualTo(operators == BertOnnxExporter.Operators.ONNX_RUNTIME);
         }
+    }
+
+    @Test
+    void theInt8GraphStoresLinearWeightsInInt8AndStaysCloseToTheFloatLogits() throws Exception {
+        try (LoadedBert model = LoadedBert.create(TINY, TaskHead.classification(3), DropoutRates.NONE, Device.cpu(),
+                Map.of(), 11)) {
+            Map<String, NamedTensor> weights = BertWeights.snapshot(model.network());
+            Path fp32 = directory.resolve("model.onnx");
+            Path int8 = directory.resolve("model.int8.onnx");
+            BertOnnxExporter.write(fp32, TINY, weights, BertOnnxExporter.Operators.ONNX_RUNTIME, Map.of());
+            BertOnnxExporter.write(int8, TINY, weights, BertOnnxExporter.Operators.ONNX_RUNTIME_INT8, Map.of());
+
+            BatchCollator collator = BatchCollator.dynamic(0);
+            float[][] engine = new BatchPredictor(model, collator, 4).outputs(TEXTS, done -> { });
+            float[][] quantized;
+            try (OnnxForward forward = new OnnxForward(int8, collator, 1)) {
+                quantized = new BatchPredictor(forward, 4).outputs(TEXTS, done -> { });
+            }
+            double difference = OutputComparison.largestDifference(engine, quantized);
+            assertThat(difference).as("int8 is an approximation").isGreaterThan(0).isLessThan(0.05);
+            OnnxInitializerReader.Graph graph = OnnxInitializerReader.read(int8);
+            assertThat(graph.nodes().stream().filter(node -> node.opType().equals("DynamicQuantizeMatMul")))
+                    .hasSize(6 * TINY.numLayers());
+            assertThat(graph.otherInitializers()).containsEntry("bert.encoder.layer.0.intermediate.dense.weight_int8",
+                    3);
+            assertThat(Files.size(int8)).isLessThan(Files.size(fp32));
+        }
+    }
+
+    @Test
+    void int8ColumnsAreWithinHalfAStepOfTheirColumn() {
+        float[] matrix = {0.5f, -0.001f, 0f, -1.27f, 0.0004f, 0f};
+        Int8Columns quantized = Int8Columns.quantize(matrix, 2, 3);
+        assertThat(quantized.scales()[0]).isCloseTo(0.01f, org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(quantized.scales()[1]).isCloseTo(0.001f / 127, org.assertj.core.data.Offset.offset(1e-10f));
+        assertThat(quantized.scales()[2]).as("an all-zero column").isEqualTo(1f);
+        assertThat(quantized.values()).containsExactly(50, -127, 0, -127, 51, 0);
+        assertThat(quantized.largestError(matrix, 2, 3)).isLessThanOrEqualTo(0.005 + 1e-6);
     }
 
     @Test

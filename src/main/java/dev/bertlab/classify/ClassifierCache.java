@@ -25,17 +25,23 @@ public class ClassifierCache {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifierCache.class);
 
+    /** Marks the int8 variant of a directory in the cache's keys. */
+    private static final String INT8_SUFFIX = "#int8";
+
     private final LeaseCache<TextClassifier> cache;
     /** How each directory cuts long texts: the run's own rule, remembered for when the model is (re)loaded. */
     private final Map<String, Truncation> truncations = new ConcurrentHashMap<>();
 
     public ClassifierCache(ModelRegistry registry, ClassifyProperties properties) {
-        this.cache = new LeaseCache<>(properties.cachedModels(), directory -> {
+        this.cache = new LeaseCache<>(properties.cachedModels(), key -> {
             long start = System.nanoTime();
+            boolean int8 = key.endsWith(INT8_SUFFIX);
+            String directory = int8 ? key.substring(0, key.length() - INT8_SUFFIX.length()) : key;
             Device device = ComputeDevice.select(properties.device());
             TextClassifier classifier = TextClassifier.open(registry, directory, device, 0,
                     truncations.getOrDefault(directory, Truncation.HEAD),
-                    ServingRuntime.choose(properties.runtime(), device), properties.batchWindow());
+                    int8 ? ServingRuntime.ONNX_RUNTIME_INT8 : ServingRuntime.choose(properties.runtime(), device),
+                    properties.batchWindow());
             log.info("loaded the classifier {} on {} in {} ms", directory, classifier.runtime(),
                     (System.nanoTime() - start) / 1_000_000);
             return classifier;
@@ -44,9 +50,9 @@ public class ClassifierCache {
 
     /** The classifier of the model directory, loaded if needed; close the lease when the request is done. */
     public LeaseCache.Lease<TextClassifier> acquire(ClassifiableModel model) throws IOException {
-        String key = model.directory().toAbsolutePath().normalize().toString();
-        truncations.put(key, model.truncation());
-        return cache.acquire(key);
+        String directory = model.directory().toAbsolutePath().normalize().toString();
+        truncations.put(directory, model.truncation());
+        return cache.acquire(model.int8() ? directory + INT8_SUFFIX : directory);
     }
 
     /** Model directories loaded now, least recently used first. */

@@ -1,5 +1,6 @@
 package dev.bertlab.settings;
 
+import dev.bertlab.engine.onnx.Int8Report;
 import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassifiableModels;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettingsService {
 
     static final String DEMO_RUN = "demo.run_id";
+    static final String DEMO_INT8 = "demo.int8";
+    /** The most accuracy, in points on the run's test split, an int8 variant may lose to be offered. */
+    public static final double INT8_MAX_LOSS_POINTS = Int8Report.MAX_LOSS_POINTS;
 
     private final AppSettingRepository settings;
     private final ClassifiableModels models;
@@ -46,7 +50,37 @@ public class SettingsService {
 
     /** The demo model, when one was promoted and its model is still on disk. */
     public Optional<ClassifiableModel> demoModel() {
-        return demoRunId().flatMap(models::find);
+        return demoRunId().flatMap(models::find).map(model -> get(DEMO_INT8).isPresent() && int8Offered(model)
+                ? model.inInt8() : model);
+    }
+
+    /**
+     * Serves the demo model from its int8 graph, or from the float one again.
+     *
+     * @throws IllegalArgumentException when there is no demo model, or its int8 variant was not measured within
+     *     {@value Int8Report#MAX_LOSS_POINTS} points of it
+     */
+    @Transactional
+    public void serveDemoInInt8(boolean int8) {
+        if (!int8) {
+            if (settings.existsById(DEMO_INT8)) {
+                remove(DEMO_INT8);
+            }
+            return;
+        }
+        ClassifiableModel demo = demoRunId().flatMap(models::find).orElseThrow(() -> new IllegalArgumentException(
+                "there is no demo model to serve in int8"));
+        if (!int8Offered(demo)) {
+            throw new IllegalArgumentException("run " + demo.runId() + "'s int8 variant is not offered: measure it on "
+                    + "the run's page first; it is offered when it loses at most " + Int8Report.MAX_LOSS_POINTS
+                    + " accuracy points");
+        }
+        set(DEMO_INT8, "true");
+    }
+
+    /** Whether the model's int8 variant was measured and lost at most the allowed accuracy. */
+    public static boolean int8Offered(ClassifiableModel model) {
+        return Int8Report.read(model.directory()).map(Int8Report::offered).orElse(false);
     }
 
     /**
@@ -60,6 +94,10 @@ public class SettingsService {
                 + " has no model to show: only a run that finished successfully, with its model on disk, can be "
                 + "the demo"));
         set(DEMO_RUN, model.id());
+        // another model: its int8 variant is a choice of its own
+        if (settings.existsById(DEMO_INT8)) {
+            remove(DEMO_INT8);
+        }
         return model;
     }
 

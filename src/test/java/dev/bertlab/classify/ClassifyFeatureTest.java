@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.onnx.Int8Report;
 import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.run.TrainingRunRepository;
@@ -23,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,9 @@ class ClassifyFeatureTest {
 
     @Autowired
     CsvScoringService scoring;
+
+    @Autowired
+    dev.bertlab.run.Int8Measurements int8;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
@@ -213,6 +218,29 @@ class ClassifyFeatureTest {
             }
         }
         assertThat(codes).containsOnly(200, 429).contains(200, 429);
+    }
+
+    @Test
+    void anAdminServesTheDemoInInt8OnceItsAccuracyOnTheRunsTestSplitWasMeasured() throws Exception {
+        long id = insertFinishedRun(TinySentimentModel.copyRun("amazon-tiny-int8"), "int8-candidate");
+        settings.promoteDemo(id);
+        assertThatThrownBy(() -> settings.serveDemoInInt8(true)).hasMessageContaining("not offered");
+
+        Int8Report report = int8.measure(runs.findById(id).orElseThrow()).get(120, TimeUnit.SECONDS);
+        assertThat(report.examples()).as("the run's 16 test sentences").isEqualTo(16);
+        assertThat(report.agreement()).as("int8 and float give the same labels").isGreaterThanOrEqualTo(0.9);
+        assertThat(report.int8Bytes()).isLessThan(report.fp32Bytes() / 3);
+        assertThat(report.offered()).as(report.summary()).isTrue();
+        assertThat(int8.report(runs.findById(id).orElseThrow())).contains(report);
+
+        settings.serveDemoInInt8(true);
+        HttpResponse<String> demo = post("{\"texts\": [\"Lovely little gadget.\"], \"model\": \"demo\"}", token);
+        assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
+        assertThat(JSON.readTree(demo.body()).get("modelName").asText()).endsWith(", int8)");
+        assertThat(cache.loaded()).anyMatch(key -> key.contains("amazon-tiny-int8") && key.endsWith("#int8"));
+
+        settings.promoteDemo(runId);
+        assertThat(settings.demoModel().orElseThrow().int8()).as("a new demo model starts in float").isFalse();
     }
 
     @Test

@@ -46,6 +46,21 @@ public final class TinySentimentModel {
         }
     }
 
+    /** A copy of the whole run (config, predictions, model), for tests that write into it. */
+    public static synchronized RunDirectory copyRun(String name) {
+        RunDirectory original = runDirectory();
+        RunDirectory copy = new RunDirectory(ROOT.resolve(name));
+        try {
+            if (Files.exists(copy.root())) {
+                org.apache.commons.io.file.PathUtils.deleteDirectory(copy.root());
+            }
+            org.apache.commons.io.FileUtils.copyDirectory(original.root().toFile(), copy.root().toFile());
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A copy of the model in its own run directory, for tests that need several distinct models. */
     public static synchronized RunDirectory copy(String name) {
         RunDirectory original = runDirectory();

@@ -200,7 +200,7 @@ class BertLabCliTest {
         assertThat(model.resolve("model.onnx")).exists();
         assertThat(onnx.out()).isEqualTo(engine.out());
         assertThat(run("predict", "--model", model.toString(), "--runtime", "tensorflow", "x").err())
-                .contains("not one of auto, onnx, djl");
+                .contains("not one of auto, onnx, onnx-int8, djl");
     }
 
     @Test

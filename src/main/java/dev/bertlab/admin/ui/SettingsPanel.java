@@ -2,6 +2,7 @@ package dev.bertlab.admin.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,13 +28,15 @@ class SettingsPanel extends VerticalLayout {
     private final ClassificationService classification;
     private final ComboBox<ClassifiableModel> demoChoice = new ComboBox<>("Model shown on the demo page");
     private final Span currentDemo = new Span();
+    private final Checkbox demoInt8 = new Checkbox("Serve the demo from its int8 graph");
+    private final Span int8Note = new Span();
 
     SettingsPanel(SettingsService settings, ClassificationService classification, BertLabProperties properties) {
         this.settings = settings;
         this.classification = classification;
         setPadding(false);
         add(new H3("Demo model"), new Paragraph("The demo page shows one model to stakeholders, without login or "
-                + "navigation. Choose a finished run's model."), demoChooser(), currentDemo);
+                + "navigation. Choose a finished run's model."), demoChooser(), currentDemo, int8Choice());
         add(new H3("Fixed at start-up"), new Paragraph("Set in application.properties or the environment; "
                 + "a restart applies a change."), fixedSettings(properties));
         showCurrentDemo();
@@ -52,6 +55,29 @@ class SettingsPanel extends VerticalLayout {
         HorizontalLayout row = new HorizontalLayout(demoChoice, promote, open);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
+        return row;
+    }
+
+    /** The int8 choice: possible once the demo model's int8 variant was measured within the allowed loss. */
+    private HorizontalLayout int8Choice() {
+        demoInt8.setId("admin-demo-int8");
+        int8Note.setId("admin-demo-int8-note");
+        int8Note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        demoInt8.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            try {
+                settings.serveDemoInInt8(change.getValue());
+                Notices.done(change.getValue() ? "The demo now answers from the int8 graph"
+                        : "The demo now answers from the float graph");
+            } catch (IllegalArgumentException refused) {
+                Notices.error(refused.getMessage());
+            }
+            showCurrentDemo();
+        });
+        HorizontalLayout row = new HorizontalLayout(demoInt8, int8Note);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
 
@@ -83,8 +109,15 @@ class SettingsPanel extends VerticalLayout {
 
     private void showCurrentDemo() {
         currentDemo.setId("admin-demo-current");
-        currentDemo.setText(settings.demoModel().map(m -> "Now on the demo page: " + m.title())
+        java.util.Optional<ClassifiableModel> demo = settings.demoModel();
+        currentDemo.setText(demo.map(m -> "Now on the demo page: " + m.title())
                 .orElse("No demo model yet: the demo page asks visitors to check back later."));
+        boolean offered = demo.map(SettingsService::int8Offered).orElse(false);
+        demoInt8.setEnabled(offered);
+        demoInt8.setValue(demo.map(ClassifiableModel::int8).orElse(false));
+        int8Note.setText(offered ? "its int8 variant was measured within " + SettingsService.INT8_MAX_LOSS_POINTS
+                + " accuracy points on the run's test split" : "offered once the demo run's int8 variant is measured "
+                + "on its run page and loses at most " + SettingsService.INT8_MAX_LOSS_POINTS + " accuracy points");
     }
 
     private FormLayout fixedSettings(BertLabProperties properties) {

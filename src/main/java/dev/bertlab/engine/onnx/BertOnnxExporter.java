@@ -116,11 +116,30 @@ public final class BertOnnxExporter {
         String positions = graph.op("Slice", List.of(weight("bert.embeddings.position_embeddings.weight"),
                 graph.longInitializer("zero", new long[] {1}, 0), length,
                 graph.longInitializer("axis_zero", new long[] {1}, 0)));
-        String words = graph.op("Gather", List.of(weight("bert.embeddings.word_embeddings.weight"), "input_ids"));
+        String words = operators.quantized() ? quantizedWordEmbeddings()
+                : graph.op("Gather", List.of(weight("bert.embeddings.word_embeddings.weight"), "input_ids"));
         String types = graph.op("Gather", List.of(weight("bert.embeddings.token_type_embeddings.weight"),
                 "token_type_ids"));
         String sum = graph.op("Add", List.of(graph.op("Add", List.of(words, positions)), types));
         return layerNorm(sum, "bert.embeddings.LayerNorm");
+    }
+
+    /**
+     * The word-embedding table in int8 with one scale per token (it is most of a small model's bytes): the rows of the
+     * input's tokens are gathered, then scaled back to float.
+     */
+    private String quantizedWordEmbeddings() {
+        NamedTensor table = tensor("bert.embeddings.word_embeddings.weight");
+        int rows = (int) table.shape()[0];
+        int columns = (int) table.shape()[1];
+        Int8Columns quantized = Int8Columns.quantizeRows(table.values(), rows, columns);
+        String values = graph.int8Initializer("bert.embeddings.word_embeddings.weight_int8", table.shape(),
+                quantized.values());
+        String scales = graph.floatInitializer("bert.embeddings.word_embeddings.weight_scale", new long[] {rows, 1},
+                quantized.scales());
+        String gathered = graph.op("Cast", List.of(graph.op("Gather", List.of(values, "input_ids"))),
+                integer("to", OnnxModelBuilder.FLOAT));
+        return graph.op("Mul", List.of(gathered, graph.op("Gather", List.of(scales, "input_ids"))));
     }
 
     /** [B, S] of 1/0 to the additive [B, 1, 1, S] mask: 0 where a token is real, -10000 on padding. */

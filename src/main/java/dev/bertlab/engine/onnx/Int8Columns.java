@@ -32,6 +32,27 @@ record Int8Columns(byte[] values, float[] scales) {
         return new Int8Columns(values, scales);
     }
 
+    /**
+     * A table [rows, columns] quantized per row (an embedding table: each token's vector keeps its own scale), as the
+     * per-column quantization of its transpose, laid out back as [rows, columns]; {@code scales} has one per row.
+     */
+    static Int8Columns quantizeRows(float[] table, int rows, int columns) {
+        float[] transposed = new float[table.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                transposed[c * rows + r] = table[r * columns + c];
+            }
+        }
+        Int8Columns byColumn = quantize(transposed, columns, rows);
+        byte[] values = new byte[table.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                values[r * columns + c] = byColumn.values()[c * rows + r];
+            }
+        }
+        return new Int8Columns(values, byColumn.scales());
+    }
+
     /** The largest difference between the matrix and its dequantized copy: at most half a step of its column. */
     double largestError(float[] matrix, int rows, int columns) {
         double worst = 0;

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 public final class ModelOnnx {
 
     public static final String FILE_NAME = "model.onnx";
+    /** The int8 variant, written when someone measures it (its accuracy is checked before it is served). */
+    public static final String INT8_FILE_NAME = "model.int8.onnx";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,9 +81,25 @@ public final class ModelOnnx {
         }
     }
 
+    public static Path int8Of(Path modelDirectory) {
+        return modelDirectory.resolve(INT8_FILE_NAME);
+    }
+
+    /** The directory's int8 graph, written first if missing or older than the weights. */
+    public static Path ensureInt8(Path modelDirectory, PretrainedBert model) throws IOException {
+        Path target = int8Of(modelDirectory);
+        if (isCurrent(modelDirectory, target)) {
+            return target;
+        }
+        return write(target, model, BertOnnxExporter.Operators.ONNX_RUNTIME_INT8);
+    }
+
     /** Whether the directory's model.onnx exists and is at least as new as its weights. */
     public static boolean isCurrent(Path modelDirectory) {
-        Path onnx = of(modelDirectory);
+        return isCurrent(modelDirectory, of(modelDirectory));
+    }
+
+    private static boolean isCurrent(Path modelDirectory, Path onnx) {
         Path weights = modelDirectory.resolve("model.safetensors");
         try {
             return Files.isRegularFile(onnx) && (!Files.exists(weights)

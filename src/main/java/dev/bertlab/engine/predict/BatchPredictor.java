@@ -74,6 +74,17 @@ public final class BatchPredictor {
         return out;
     }
 
+    /** The index of the largest value (the first of ties): the predicted class of a row of logits. */
+    public static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Softmax of each row, computed in double precision for stable probabilities. */
     public static float[][] softmax(float[][] logits) {
         float[][] probabilities = new float[logits.length][];

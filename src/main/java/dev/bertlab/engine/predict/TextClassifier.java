@@ -81,11 +81,12 @@ public final class TextClassifier implements AutoCloseable {
         BatchCollator collator = BatchCollator.dynamic(encoder.vocabulary().padId());
         try {
             Path directory = Path.of(modelDirectory);
-            if (runtime == ServingRuntime.ONNX_RUNTIME && Files.isDirectory(directory)) {
-                OnnxForward forward = new OnnxForward(ModelOnnx.ensure(directory, pretrained, message -> { }),
-                        collator, Runtime.getRuntime().availableProcessors());
+            if (runtime.onnx() && Files.isDirectory(directory)) {
+                Path graph = runtime == ServingRuntime.ONNX_RUNTIME_INT8 ? ModelOnnx.ensureInt8(directory, pretrained)
+                        : ModelOnnx.ensure(directory, pretrained, message -> { });
+                OnnxForward forward = new OnnxForward(graph, collator, Runtime.getRuntime().availableProcessors());
                 return new TextClassifier(modelDirectory, forward, new BatchPredictor(forward, BATCH_SIZE), encoder,
-                        pretrained.labels(), ServingRuntime.ONNX_RUNTIME, batchWindow);
+                        pretrained.labels(), runtime, batchWindow);
             }
             LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(pretrained.labels().size()),
                     DropoutRates.NONE, device, pretrained.weights(), 0);
@@ -136,12 +137,7 @@ public final class TextClassifier implements AutoCloseable {
         double millis = (System.nanoTime() - start) / 1e6;
         List<Classification> results = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            int best = 0;
-            for (int c = 1; c < probabilities[i].length; c++) {
-                if (probabilities[i][c] > probabilities[i][best]) {
-                    best = c;
-                }
-            }
+            int best = BatchPredictor.argmax(probabilities[i]);
             EncodedText input = inputs.get(i);
             results.add(new Classification(labels.get(best), probabilities[i], input.length(),
                     cut.get(i) || input.truncated(), millis / texts.size()));
@@ -162,22 +158,13 @@ public final class TextClassifier implements AutoCloseable {
                 .predict(cut, done -> { });
         List<AugmentedClassification> classifications = new ArrayList<>(texts.size());
         for (int i = 0; i < result.size(); i++) {
-            classifications.add(new AugmentedClassification(labels.get(argmax(result.augmented()[i])),
-                    result.augmented()[i], labels.get(argmax(result.plain()[i])), result.plain()[i],
+            classifications.add(new AugmentedClassification(labels.get(BatchPredictor.argmax(result.augmented()[i])),
+                    result.augmented()[i], labels.get(BatchPredictor.argmax(result.plain()[i])), result.plain()[i],
                     result.views()[i]));
         }
         return classifications;
     }
 
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int c = 1; c < values.length; c++) {
-            if (values[c] > values[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
 
     /** Forward batches run for {@link #classify} calls so far, and the requests they served. */
     public long batches() {

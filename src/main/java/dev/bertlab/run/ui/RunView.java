@@ -34,6 +34,7 @@ import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.ConfusionCounts;
 import dev.bertlab.run.RunEvent;
 import dev.bertlab.run.RunEvents;
+import dev.bertlab.run.Int8Measurements;
 import dev.bertlab.run.RunResults;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
@@ -78,6 +79,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final MisclassifiedGrid misclassified = new MisclassifiedGrid();
     private final Span misclassifiedNote = new Span();
     private final RunDownloads downloads;
+    private final Int8Panel int8;
     private final Div outcome = new Div();
     private final Anchor evaluationLink = new Anchor("", "Evaluate in depth: ROC and precision-recall, calibration, "
             + "threshold, length, test-time augmentation, other datasets");
@@ -86,7 +88,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private Registration subscription;
 
     public RunView(RunService runs, RunResults results, RunEvents events, ExperimentService experiments,
-            AuthenticationContext authentication, FixService fixes) {
+            AuthenticationContext authentication, FixService fixes, Int8Measurements int8Measurements) {
         this.fixes = fixes;
         this.runs = runs;
         this.results = results;
@@ -94,13 +96,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.experiments = experiments;
         this.authentication = authentication;
         this.downloads = new RunDownloads(results);
+        this.int8 = new Int8Panel(int8Measurements, authentication.hasRole("EDITOR"));
         configureActions();
         configureOutcome();
         if (authentication.hasRole("EDITOR")) {
             diagnoses.onApplyFix(this::applyFix);
         }
         add(header(), reason, progress, section("Diagnoses", diagnoses), charts, section("Log", log), section("Evaluations", evaluations), outcome,
-                section("Downloads", downloads));
+                section("Downloads", downloads), section("Serving in int8", int8));
     }
 
     @Override
@@ -205,6 +208,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         cancel.setEnabled(!run.isCancelRequested());
         resume.setVisible(editor && (run.getStatus() == RunStatus.CANCELLED || run.getStatus() == RunStatus.FAILED));
         downloads.show(run);
+        int8.getParent().ifPresent(section -> section.setVisible(results.hasModel(run)
+                && results.predictions(run, "test").isPresent()));
+        int8.show(run);
         showOutcome();
     }
 

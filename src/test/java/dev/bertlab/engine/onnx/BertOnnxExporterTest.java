@@ -97,6 +97,15 @@ class BertOnnxExporterTest {
     }
 
     @Test
+    void int8RowsKeepOneScalePerRow() {
+        float[] table = {0.5f, -2f, 0.02f, 0.005f};
+        Int8Columns quantized = Int8Columns.quantizeRows(table, 2, 2);
+        assertThat(quantized.values()).containsExactly(32, -127, 127, 32);
+        assertThat(quantized.scales()[0]).isCloseTo(2f / 127, org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(quantized.scales()[1]).isCloseTo(0.02f / 127, org.assertj.core.data.Offset.offset(1e-9f));
+    }
+
+    @Test
     void theFileIsAnOnnxGraphWithTheWeightsUnderTheirNames() throws Exception {
         try (LoadedBert model = LoadedBert.create(TINY, TaskHead.classification(2), DropoutRates.NONE, Device.cpu(),
                 Map.of(), 3)) {

@@ -106,6 +106,14 @@ class RunPagesEndToEndTest extends BrowserTest {
             assertThat(session.getOutputNames()).containsExactly("logits");
             assertThat(session.getMetadata().getCustomMetadata()).containsKey("labels");
         }
+
+        // the int8 variant is measured on the run's own test split before anyone is offered it
+        assertThat(page.locator("#int8-report")).containsText("Not measured yet");
+        page.locator("#int8-measure").click();
+        assertThat(page.locator("#int8-report")).containsText("test examples", withinText(120));
+        assertThat(page.locator("#int8-report")).containsText("smaller");
+        assertThat(onnxBeside.resolveSibling("model.int8.onnx")).exists();
+        assertThat(onnxBeside.resolveSibling("int8.json")).exists();
     }
 
     @Test

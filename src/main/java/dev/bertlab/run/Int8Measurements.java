@@ -1,0 +1,123 @@
+package dev.bertlab.run;
+
+import dev.bertlab.engine.data.DatasetCatalog;
+import dev.bertlab.engine.data.Example;
+import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.eval.Prediction;
+import dev.bertlab.engine.eval.PredictionSet;
+import dev.bertlab.engine.onnx.Int8Check;
+import dev.bertlab.engine.onnx.Int8Report;
+import dev.bertlab.engine.pretrained.ModelRegistry;
+import dev.bertlab.engine.pretrained.PretrainedBert;
+import dev.bertlab.engine.run.RunConfig;
+import dev.bertlab.engine.run.RunDirectory;
+import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.tokenize.TextEncoder;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The int8 variant of a finished run's model: written and measured on the run's own test split on request, so that
+ * the accuracy it costs is shown next to it and it is offered for serving only within {@value
+ * Int8Report#MAX_LOSS_POINTS} points of the float model.
+ */
+@Service
+public class Int8Measurements {
+
+    private final DatasetCatalog datasets;
+    private final ModelRegistry models;
+    private final RunResults results;
+    private final Set<Long> measuring = ConcurrentHashMap.newKeySet();
+    // one measurement at a time: it runs the whole test split through ONNX Runtime
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "int8-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Int8Measurements(DatasetCatalog datasets, ModelRegistry models, RunResults results) {
+        this.datasets = datasets;
+        this.models = models;
+        this.results = results;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** The run's int8 report, once measured. */
+    public Optional<Int8Report> report(TrainingRun run) {
+        return results.hasModel(run) ? Int8Report.read(modelDirectory(run)) : Optional.empty();
+    }
+
+    public boolean isMeasuring(TrainingRun run) {
+        return measuring.contains(run.getId());
+    }
+
+    /**
+     * Writes the run's int8 graph and measures it on the run's test split, in the background.
+     *
+     * @throws IllegalArgumentException for a run without a model or test predictions
+     */
+    public CompletableFuture<Int8Report> measure(TrainingRun run) {
+        PredictionSet predictions = results.predictions(run, "test").orElseThrow(() -> new IllegalArgumentException(
+                "run " + run.getId() + " has no model with test predictions to compare int8 with"));
+        if (!results.hasModel(run)) {
+            throw new IllegalArgumentException("run " + run.getId() + " has no model");
+        }
+        if (!measuring.add(run.getId())) {
+            throw new IllegalStateException("the int8 variant of run " + run.getId() + " is being measured already");
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return measureNow(run, predictions);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("int8 check of run " + run.getId() + ": " + e.getMessage(), e);
+            } finally {
+                measuring.remove(run.getId());
+            }
+        }, worker);
+    }
+
+    private Int8Report measureNow(TrainingRun run, PredictionSet predictions) throws IOException {
+        Path directory = modelDirectory(run);
+        RunConfig config = RunConfig.read(new RunDirectory(Path.of(run.getRunDirectory())).config());
+        PretrainedBert model = models.load(directory.toString(), message -> { });
+        Map<String, Example> byId = new HashMap<>();
+        for (Example example : datasets.load(config.dataset(), message -> { }).split(Split.TEST)) {
+            byId.put(example.id(), example);
+        }
+        List<Prediction> rows = predictions.predictions().stream().filter(p -> byId.containsKey(p.id())).toList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("none of run " + run.getId() + "'s test examples is in the dataset "
+                    + config.dataset() + " any more");
+        }
+        try (TextEncoder encoder = TextEncoder.open(model.tokenizerJson(), model.trainedMaxLength(),
+                config.hyperparameters().truncationRule())) {
+            List<EncodedText> inputs = new ArrayList<>(rows.size());
+            for (Prediction row : rows) {
+                Example example = byId.get(row.id());
+                inputs.add(encoder.encode(example.text(), example.textPair()));
+            }
+            return Int8Check.measure(directory, model, inputs, rows.stream().mapToInt(Prediction::gold).toArray(),
+                    rows.stream().mapToInt(Prediction::predicted).toArray(), encoder.vocabulary().padId(), done -> { });
+        }
+    }
+
+    private static Path modelDirectory(TrainingRun run) {
+        return new RunDirectory(Path.of(run.getRunDirectory())).model();
+    }
+}

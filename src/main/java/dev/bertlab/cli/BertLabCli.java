@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The headless command line: the same engine as the dashboard, for scripts and overnight runs. */
 @Command(name = "bertlab", mixinStandardHelpOptions = true, version = "BertLab 0.1",
         description = "Fine-tune, evaluate and apply BERT text classifiers offline.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, Int8Command.class,
                 CompareCommand.class,
                 FillMaskCommand.class,
                 BenchCommand.class, ModelsCommand.class, DatasetsCommand.class, WorkerNodeCommand.class,

@@ -1,25 +1,13 @@
 package dev.bertlab.run;
 
 import dev.bertlab.engine.data.DatasetCatalog;
-import dev.bertlab.engine.data.Example;
-import dev.bertlab.engine.data.Split;
-import dev.bertlab.engine.eval.Prediction;
-import dev.bertlab.engine.eval.PredictionSet;
 import dev.bertlab.engine.onnx.Int8Check;
 import dev.bertlab.engine.onnx.Int8Report;
 import dev.bertlab.engine.pretrained.ModelRegistry;
-import dev.bertlab.engine.pretrained.PretrainedBert;
-import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.run.RunDirectory;
-import dev.bertlab.engine.tokenize.EncodedText;
-import dev.bertlab.engine.tokenize.TextEncoder;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -73,17 +61,16 @@ public class Int8Measurements {
      * @throws IllegalArgumentException for a run without a model or test predictions
      */
     public CompletableFuture<Int8Report> measure(TrainingRun run) {
-        PredictionSet predictions = results.predictions(run, "test").orElseThrow(() -> new IllegalArgumentException(
-                "run " + run.getId() + " has no model with test predictions to compare int8 with"));
-        if (!results.hasModel(run)) {
-            throw new IllegalArgumentException("run " + run.getId() + " has no model");
+        if (!results.hasModel(run) || results.predictions(run, "test").isEmpty()) {
+            throw new IllegalArgumentException("run " + run.getId() + " has no model with test predictions to compare "
+                    + "int8 with");
         }
         if (!measuring.add(run.getId())) {
             throw new IllegalStateException("the int8 variant of run " + run.getId() + " is being measured already");
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return measureNow(run, predictions);
+                return measureNow(run);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("int8 check of run " + run.getId() + ": " + e.getMessage(), e);
             } finally {
@@ -92,29 +79,8 @@ public class Int8Measurements {
         }, worker);
     }
 
-    private Int8Report measureNow(TrainingRun run, PredictionSet predictions) throws IOException {
-        Path directory = modelDirectory(run);
-        RunConfig config = RunConfig.read(new RunDirectory(Path.of(run.getRunDirectory())).config());
-        PretrainedBert model = models.load(directory.toString(), message -> { });
-        Map<String, Example> byId = new HashMap<>();
-        for (Example example : datasets.load(config.dataset(), message -> { }).split(Split.TEST)) {
-            byId.put(example.id(), example);
-        }
-        List<Prediction> rows = predictions.predictions().stream().filter(p -> byId.containsKey(p.id())).toList();
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("none of run " + run.getId() + "'s test examples is in the dataset "
-                    + config.dataset() + " any more");
-        }
-        try (TextEncoder encoder = TextEncoder.open(model.tokenizerJson(), model.trainedMaxLength(),
-                config.hyperparameters().truncationRule())) {
-            List<EncodedText> inputs = new ArrayList<>(rows.size());
-            for (Prediction row : rows) {
-                Example example = byId.get(row.id());
-                inputs.add(encoder.encode(example.text(), example.textPair()));
-            }
-            return Int8Check.measure(directory, model, inputs, rows.stream().mapToInt(Prediction::gold).toArray(),
-                    rows.stream().mapToInt(Prediction::predicted).toArray(), encoder.vocabulary().padId(), done -> { });
-        }
+    private Int8Report measureNow(TrainingRun run) throws IOException {
+        return Int8Check.measureRun(new RunDirectory(Path.of(run.getRunDirectory())), models, datasets, done -> { });
     }
 
     private static Path modelDirectory(TrainingRun run) {

@@ -218,6 +218,18 @@ class BertLabCliTest {
     }
 
     @Test
+    void int8MeasuresAFinishedRunsInt8GraphOnItsTestSplit() throws Exception {
+        dev.bertlab.engine.run.RunDirectory run = dev.bertlab.classify.TinySentimentModel.copyRun("cli-int8");
+        Result result = run("int8", "--run", run.root().toString());
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).containsPattern("int8 [0-9.]+ vs [0-9.]+ float \\([+-][0-9.]+ points\\) on 16 test "
+                + "examples").containsAnyOf("offered for serving", "not offered");
+        assertThat(run.model().resolve("model.int8.onnx")).exists();
+        assertThat(run.model().resolve("int8.json")).exists();
+        assertThat(run("int8", "--run", temp.toString()).err()).contains("no model with test predictions");
+    }
+
+    @Test
     void anEmptyTextGetsAMessage() throws Exception {
         Result result = run("predict", "--model", tinyModel().toString(), "  ");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -1,14 +1,27 @@
 package dev.bertlab.engine.onnx;
 
+import dev.bertlab.engine.data.DatasetCatalog;
+import dev.bertlab.engine.data.Example;
+import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.eval.Prediction;
+import dev.bertlab.engine.eval.PredictionSet;
+import dev.bertlab.engine.eval.PredictionsCsv;
 import dev.bertlab.engine.predict.BatchPredictor;
 import dev.bertlab.engine.predict.OnnxForward;
+import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.pretrained.PretrainedBert;
+import dev.bertlab.engine.run.RunConfig;
+import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.train.BatchCollator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,6 +31,41 @@ import java.util.function.IntConsumer;
 public final class Int8Check {
 
     private Int8Check() {
+    }
+
+    /**
+     * Measures the int8 graph of a finished run's model on the run's own test split: the examples of its
+     * predictions_test.csv, read from its dataset and encoded as the run encoded them.
+     *
+     * @throws IllegalArgumentException when the run has no model or no test predictions
+     */
+    public static Int8Report measureRun(RunDirectory run, ModelRegistry models, DatasetCatalog datasets,
+            IntConsumer progress) throws IOException {
+        if (!Files.isRegularFile(run.predictions("test")) || !Files.isRegularFile(run.model().resolve("config.json"))) {
+            throw new IllegalArgumentException(run.root() + " has no model with test predictions to compare int8 with");
+        }
+        PredictionSet predictions = PredictionsCsv.read(run.predictions("test"));
+        RunConfig config = RunConfig.read(run.config());
+        PretrainedBert model = models.load(run.model().toString(), message -> { });
+        Map<String, Example> byId = new HashMap<>();
+        for (Example example : datasets.load(config.dataset(), message -> { }).split(Split.TEST)) {
+            byId.put(example.id(), example);
+        }
+        List<Prediction> rows = predictions.predictions().stream().filter(p -> byId.containsKey(p.id())).toList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("none of the run's test examples is in the dataset " + config.dataset()
+                    + " any more");
+        }
+        try (TextEncoder encoder = TextEncoder.open(model.tokenizerJson(), model.trainedMaxLength(),
+                config.hyperparameters().truncationRule())) {
+            List<EncodedText> inputs = new ArrayList<>(rows.size());
+            for (Prediction row : rows) {
+                Example example = byId.get(row.id());
+                inputs.add(encoder.encode(example.text(), example.textPair()));
+            }
+            return measure(run.model(), model, inputs, rows.stream().mapToInt(Prediction::gold).toArray(),
+                    rows.stream().mapToInt(Prediction::predicted).toArray(), encoder.vocabulary().padId(), progress);
+        }
     }
 
     /**

@@ -59,6 +59,14 @@ class OperationsEndpointsTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void anIdleNodeGivesItsUnusedHeapBack() {
+        com.sun.management.HotSpotDiagnosticMXBean hotspot = java.lang.management.ManagementFactory
+                .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        assertThat(hotspot.getVMOption("G1PeriodicGCInterval").getValue()).isEqualTo("60000");
+        assertThat(hotspot.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("30");
+    }
+
+    @Test
     void livenessAndReadinessAreUpWithTheDatabaseAndTheSchedulerInReadiness() throws Exception {
         HttpResponse<String> liveness = get("/actuator/health/liveness");
         assertThat(liveness.statusCode()).isEqualTo(200);

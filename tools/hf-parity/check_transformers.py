@@ -14,25 +14,33 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 
 def main(fixture: str) -> int:
+    import transformers
     with open(f"{fixture}/expected.json") as f:
         expected = json.load(f)
     model = AutoModelForSequenceClassification.from_pretrained(f"{fixture}/model").eval()
     tokenizer = AutoTokenizer.from_pretrained(f"{fixture}/model")
+    print(f"torch {torch.__version__}, transformers {transformers.__version__}")
     print(f"loaded {type(model).__name__}, labels {model.config.id2label}, tokenizer {type(tokenizer).__name__}")
+    # the Java engine ran on the CPU; transformers runs the same weights on every device this machine has
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
     worst_ids, worst_logit = 0, 0.0
-    for text, ids, logits in zip(expected["texts"], expected["input_ids"], expected["logits"]):
-        encoded = tokenizer(text, return_tensors="pt")
-        same_ids = encoded["input_ids"][0].tolist() == ids
-        worst_ids += 0 if same_ids else 1
-        with torch.no_grad():
-            ours = model(input_ids=torch.tensor([ids])).logits[0]
-        diff = (ours - torch.tensor(logits)).abs().max().item()
-        worst_logit = max(worst_logit, diff)
-        print(f"{text!r}: ids {'equal' if same_ids else 'DIFFER'}, transformers {ours.tolist()}, "
-              f"java {logits}, max |diff| {diff:.2e}")
+    for device in devices:
+        on_device = model.to(device)
+        if device == "cuda":
+            print(f"cuda: {torch.cuda.get_device_name(0)}")
+        for text, ids, logits in zip(expected["texts"], expected["input_ids"], expected["logits"]):
+            encoded = tokenizer(text, return_tensors="pt")
+            same_ids = encoded["input_ids"][0].tolist() == ids
+            worst_ids += 0 if same_ids else 1
+            with torch.no_grad():
+                ours = on_device(input_ids=torch.tensor([ids], device=device)).logits[0].cpu()
+            diff = (ours - torch.tensor(logits)).abs().max().item()
+            worst_logit = max(worst_logit, diff)
+            print(f"{device} {text!r}: ids {'equal' if same_ids else 'DIFFER'}, transformers {ours.tolist()}, "
+                  f"java {logits}, max |diff| {diff:.2e}")
     ok = worst_ids == 0 and worst_logit < 1e-4
-    print(f"{'PASS' if ok else 'FAIL'}: token ids differ for {worst_ids} text(s), largest logit difference "
-          f"{worst_logit:.2e} (tolerance 1e-4)")
+    print(f"{'PASS' if ok else 'FAIL'} on {', '.join(devices)}: token ids differ for {worst_ids} text(s), largest "
+          f"logit difference {worst_logit:.2e} (tolerance 1e-4)")
     return 0 if ok else 1
 
 

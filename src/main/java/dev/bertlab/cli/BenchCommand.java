@@ -29,6 +29,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-imdb", description = "leave out the padding measurement on IMDb")
     boolean skipImdb;
 
+    @Option(names = "--peer", paramLabel = "FILE", description = "the Python peer (peer_bert_bench.py): run it right "
+            + "after BertLab's measurements and print the ratios (needs Debian's python3-torch)")
+    java.nio.file.Path peer;
+
     @Option(names = "--augmentation", description = "instead: measure training-data augmentation (EDA) against none "
             + "on a small MiniLM fine-tune, over several seeds")
     boolean augmentation;
@@ -55,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         new Benchmark(data.models(), data.datasets(), System.out)
                 .run(new Benchmark.Settings(steps, warmup, !skipBertBase, !skipImdb,
-                        dev.bertlab.engine.MatmulPrecision.of(matmulPrecision)));
+                        dev.bertlab.engine.MatmulPrecision.of(matmulPrecision), peer));
         return 0;
     }
 }

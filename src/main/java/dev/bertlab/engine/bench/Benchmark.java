@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The engine's speed on this machine, printed as a table with the targets beside the figures: training
@@ -35,10 +36,10 @@ public final class Benchmark {
      * @param includeImdb also measure padding on IMDb's training split (tokenizes 20,000 reviews)
      */
     public record Settings(int steps, int warmup, boolean includeBertBase, boolean includeImdb,
-            MatmulPrecision matmulPrecision) {
+            MatmulPrecision matmulPrecision, Path peerScript) {
 
         public Settings(int steps, int warmup, boolean includeBertBase, boolean includeImdb) {
-            this(steps, warmup, includeBertBase, includeImdb, null);
+            this(steps, warmup, includeBertBase, includeImdb, null, null);
         }
     }
 
@@ -69,6 +70,8 @@ public final class Benchmark {
                 settings.steps());
         row(small, peak, 13.0);
         keep(small);
+        TargetTable.Measured measured = new TargetTable.Measured();
+        measured.miniLmTrain = small.samplesPerSecond();
         PretrainedBert bertBase = null;
         if (settings.includeBertBase()) {
             bertBase = models.load("bert-base-uncased", message -> { });
@@ -76,24 +79,33 @@ public final class Benchmark {
                     settings.steps());
             row(large, peak, 2.0);
             keep(large);
+            measured.bertBaseTrain = large.samplesPerSecond();
         }
         out.println();
         out.println("| model | forward latency, batch 1 x 128 (median of 20) |");
         out.println("| --- | --- |");
-        out.printf(Locale.ROOT, "| all-MiniLM-L6-v2 | %.1f ms |%n", ForwardLatency.medianMillis(minilm, device, 128, 5, 20));
+        measured.miniLmForwardEngine = ForwardLatency.medianMillis(minilm, device, 128, 5, 20);
+        out.printf(Locale.ROOT, "| all-MiniLM-L6-v2 | %.1f ms |%n", measured.miniLmForwardEngine);
         if (bertBase != null) {
-            out.printf(Locale.ROOT, "| bert-base-uncased | %.1f ms |%n",
-                    ForwardLatency.medianMillis(bertBase, device, 128, 5, 20));
+            measured.bertBaseForwardEngine = ForwardLatency.medianMillis(bertBase, device, 128, 5, 20);
+            out.printf(Locale.ROOT, "| bert-base-uncased | %.1f ms |%n", measured.bertBaseForwardEngine);
         }
-        serving(minilm, bertBase);
+        serving(minilm, bertBase, measured);
         if (settings.includeImdb()) {
             out.println();
             padding(minilm);
         }
+        Optional<PeerBench.Figures> peer = Optional.empty();
+        if (settings.peerScript() != null) {
+            out.println();
+            peer = PeerBench.run(settings.peerScript(), settings.includeBertBase(), out);
+        }
+        TargetTable.print(out, measured, peer);
     }
 
     /** The classifier as the dashboard serves it: exported to ONNX and run by ONNX Runtime. */
-    private void serving(PretrainedBert minilm, PretrainedBert bertBase) throws IOException {
+    private void serving(PretrainedBert minilm, PretrainedBert bertBase, TargetTable.Measured measured)
+            throws IOException {
         out.println();
         out.println("| model | serving path, batch 1 x 128 (median of 50) | ms |");
         out.println("| --- | --- | --- |");
@@ -109,11 +121,15 @@ public final class Benchmark {
         double int8 = ServingLatency.exportedMillis(minilm, BertOnnxExporter.Operators.ONNX_RUNTIME_INT8, 128, 10, 50);
         out.printf(Locale.ROOT, "| %s | ONNX Runtime, int8 graph, measured right after fp32 (%.1f ms) | %.1f "
                 + "(%.2fx faster; target >= 1.5x) |%n", minilm.name(), fp32, int8, fp32 / int8);
+        measured.int8Serving = int8;
+        measured.int8Fp32Serving = fp32;
+        measured.miniLmServing = fp32;
         Path reference = models.unpack(models.find("all-MiniLM-L6-v2").orElseThrow(), message -> { })
                 .resolve("model.onnx");
         if (Files.isRegularFile(reference)) {
+            measured.miniLmReferenceGraph = ServingLatency.referenceMillis(reference, minilm.config(), 128, 10, 50);
             out.printf(Locale.ROOT, "| %s | ONNX Runtime, reference encoder graph (model.onnx of the bundle) | %.1f |%n",
-                    minilm.name(), ServingLatency.referenceMillis(reference, minilm.config(), 128, 10, 50));
+                    minilm.name(), measured.miniLmReferenceGraph);
         }
         out.println();
         out.println("| clients (in process, one review per call) | calls/s | p50 ms | p99 ms | calls per batch |");
@@ -123,8 +139,8 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", level.clients(), level.callsPerSecond(),
                     level.p50Millis(), level.p99Millis(), level.callsPerBatch());
         }
-        out.printf(Locale.ROOT, "16 clients serve %.2fx the calls/s of one (target >= 3x)%n",
-                levels.get(2).callsPerSecond() / levels.get(0).callsPerSecond());
+        measured.oneCaller = levels.get(0).callsPerSecond();
+        measured.sixteenCallers = levels.get(2).callsPerSecond();
     }
 
     /** Runs of the model compare their throughput with this (the slow-training diagnosis). */

@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
             + "after BertLab's measurements and print the ratios (needs Debian's python3-torch)")
     java.nio.file.Path peer;
 
+    @Option(names = "--profile", paramLabel = "TRACE", description = "instead: profile MiniLM training steps with "
+            + "libtorch's profiler, print the operators that take the time and write the Chrome trace to TRACE")
+    java.nio.file.Path profile;
+
     @Option(names = "--augmentation", description = "instead: measure training-data augmentation (EDA) against none "
             + "on a small MiniLM fine-tune, over several seeds")
     boolean augmentation;
@@ -52,6 +56,11 @@ final class BenchCommand implements Callable<Integer> {
             new dev.bertlab.engine.bench.AugmentationEffect(data.datasets(), data.models(), System.out)
                     .run(new dev.bertlab.engine.bench.AugmentationEffect.Settings(augmentationDataset,
                             augmentationTrain, seeds, 3, 0.1, 2));
+            return 0;
+        }
+        if (profile != null) {
+            new Benchmark(data.models(), data.datasets(), System.out).profile(Math.max(1, Math.min(steps, 4)),
+                    dev.bertlab.engine.MatmulPrecision.of(matmulPrecision), profile);
             return 0;
         }
         if (steps < 1 || warmup < 0) {

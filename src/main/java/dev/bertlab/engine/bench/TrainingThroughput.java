@@ -52,6 +52,14 @@ final class TrainingThroughput {
     }
 
     static Result measure(PretrainedBert pretrained, Device device, int batch, int length, int warmup, int steps) {
+        return measure(pretrained, device, batch, length, warmup, steps, null);
+    }
+
+    /**
+     * @param profileTrace where libtorch's profiler writes a Chrome trace of the measured steps; null: no profiling
+     */
+    static Result measure(PretrainedBert pretrained, Device device, int batch, int length, int warmup, int steps,
+            java.nio.file.Path profileTrace) {
         Hyperparameters hp = Hyperparameters.builder().learningRate(2e-5).warmupSteps(1).build();
         try (LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(2),
                 DropoutRates.BERT_DEFAULT, device, pretrained.weights(), 1)) {
@@ -65,6 +73,9 @@ final class TrainingThroughput {
             try (Trainer trainer = model.model().newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                     .optDevices(new Device[] {device}))) {
                 for (int step = 0; step < warmup + steps; step++) {
+                    if (profileTrace != null && step == warmup) {
+                        ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+                    }
                     List<EncodedText> texts = randomTexts(random, batch, length, pretrained.config());
                     long start = System.nanoTime();
                     try (NDManager scope = model.model().getNDManager().newSubManager()) {
@@ -91,6 +102,9 @@ final class TrainingThroughput {
                         stepTimes[step - warmup] = (end - start) / 1e9;
                         optimizerTimes[step - warmup] = (end - optimizerStart) / 1e9;
                     }
+                }
+                if (profileTrace != null) {
+                    ai.djl.pytorch.jni.JniUtils.stopProfile(profileTrace.toAbsolutePath().toString());
                 }
             }
             double stepSeconds = median(stepTimes);

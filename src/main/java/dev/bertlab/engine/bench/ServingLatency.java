@@ -1,10 +1,6 @@
 package dev.bertlab.engine.bench;
 
 import ai.djl.Device;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.model.BertWeights;
 import dev.bertlab.engine.model.DropoutRates;
@@ -17,7 +13,6 @@ import dev.bertlab.engine.pretrained.PretrainedBert;
 import dev.bertlab.engine.train.BatchCollator;
 import dev.bertlab.engine.weights.NamedTensor;
 import java.io.IOException;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,31 +53,9 @@ final class ServingLatency {
 
     /** Median milliseconds of ONNX Runtime on a reference encoder graph with the same three inputs. */
     static double referenceMillis(Path onnx, BertConfig config, int length, int warmup, int repeats) {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-            try (OrtSession session = environment.createSession(onnx.toString(), options)) {
-                BatchCollator collator = BatchCollator.dynamic(0);
-                BatchForward forward = batch -> {
-                    BatchCollator.Padded padded = collator.pad(batch);
-                    long[] shape = {padded.rows(), padded.length()};
-                    try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.ids()), shape);
-                            OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.mask()),
-                                    shape);
-                            OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.types()),
-                                    shape);
-                            OrtSession.Result result = session.run(Map.of("input_ids", ids, "attention_mask", mask,
-                                    "token_type_ids", types))) {
-                        return new float[][] {{((OnnxTensor) result.get(0)).getFloatBuffer().get(0)}};
-                    } catch (OrtException e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
-                return median(forward, config, length, warmup, repeats);
-            }
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not load " + onnx + ": " + e.getMessage(), e);
+        try (OnnxForward forward = new OnnxForward(onnx, BatchCollator.dynamic(0),
+                Runtime.getRuntime().availableProcessors())) {
+            return median(forward, config, length, warmup, repeats);
         }
     }
 

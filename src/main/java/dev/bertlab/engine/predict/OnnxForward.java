@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Forward passes through ONNX Runtime on the model's {@code model.onnx}. A session is thread-safe: concurrent
+ * Forward passes through ONNX Runtime on a graph with BERT's three inputs (the model's {@code model.onnx}, or any
+ * encoder exported the same way). A session is thread-safe: concurrent
  * requests share it. Each call uses the node's cores for its operators (intra-op threads); graph optimizations at
  * their highest level.
  */
@@ -47,9 +48,10 @@ public final class OnnxForward implements BatchForward, AutoCloseable {
                 OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(padded.types()), shape);
                 OrtSession.Result result = session.run(Map.of("input_ids", ids, "attention_mask", mask,
                         "token_type_ids", types))) {
-            OnnxTensor logits = (OnnxTensor) result.get(0);
-            float[] flat = new float[padded.rows() * (int) logits.getInfo().getShape()[1]];
-            logits.getFloatBuffer().get(flat);
+            // the first output, one row per text: logits [B, labels] here, any [B, ...] output for other graphs
+            java.nio.FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            float[] flat = new float[output.remaining()];
+            output.get(flat);
             return BatchPredictor.rows(flat, padded.rows());
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on a batch of " + batch.size() + ": "

@@ -26,12 +26,14 @@ class RunQuartzConfiguration {
     /**
      * On PostgreSQL (cluster mode) the job store is clustered, so that a schedule fires once across the nodes and
      * a dead node's triggers are taken over by another, and uses the delegate that reads PostgreSQL's bytea.
+     * Everywhere, the job store wakes the scheduler thread once a new trigger has committed ({@link WakingJobStore}).
      */
     @Bean
     SchedulerFactoryBeanCustomizer quartzSettings(QuartzProperties quartz, DataSource dataSource) {
         return factory -> {
             Properties settings = new Properties();
             settings.putAll(quartz.getProperties());
+            settings.setProperty("org.quartz.jobStore.class", WakingJobStore.class.getName());
             if (DatabaseConfiguration.isPostgreSql(dataSource)) {
                 settings.setProperty("org.quartz.jobStore.driverDelegateClass",
                         "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");

@@ -245,6 +245,40 @@ class RunServiceTest {
         });
     }
 
+    /**
+     * Quartz's scheduler thread looks at the job store every 20-30 s when it has nothing due; a schedule created
+     * (or enabled again) in a transaction must wake it once committed, or its first firings wait for that look.
+     * Repeated, because a wake-up that comes before the commit is missed only some of the time.
+     */
+    @Test
+    void aNewOrReEnabledScheduleFiresAtItsFirstDueTime() throws Exception {
+        Experiment experiment = TinyRuns.experiment(experiments, "first-firing", 64, hp -> hp);
+        experiment.setDevice("cuda"); // its runs wait for a GPU on this machine: queued, never trained
+        dev.bertlab.security.SystemAuthentication.callAs(dev.bertlab.security.Role.EDITOR,
+                () -> experiments.save(experiment, "tester"));
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            int before = runs.forExperiment(experiment.getId()).size();
+            Schedule schedule = schedules.create(experiment.getId(), "* * * * * ?", "every second", "tester");
+            TinyRuns.await("new schedule " + attempt + " to fire within 3 s", Duration.ofSeconds(3),
+                    () -> runs.forExperiment(experiment.getId()).size() > before);
+            if (attempt == 4) {
+                schedules.setEnabled(schedule.getId(), false);
+                Thread.sleep(1_500); // a firing already under way may still queue its run
+                int paused = runs.forExperiment(experiment.getId()).size();
+                schedules.setEnabled(schedule.getId(), true);
+                TinyRuns.await("the enabled schedule to fire within 3 s", Duration.ofSeconds(3),
+                        () -> runs.forExperiment(experiment.getId()).size() > paused);
+            }
+            schedules.delete(schedule.getId());
+            Thread.sleep(1_500);
+        }
+        for (TrainingRun run : runs.forExperiment(experiment.getId())) {
+            if (!run.getStatus().isFinal()) {
+                runs.cancel(run.getId(), "tester");
+            }
+        }
+    }
+
     private TrainingRun awaitEnd(long runId) {
         TinyRuns.await("run " + runId + " to end", RUN_TIMEOUT, () -> runs.get(runId).getStatus().isFinal());
         return runs.get(runId);

@@ -101,6 +101,12 @@ class WorkerRunsTest {
         assertThat(List.of(pidA, pidB)).doesNotContain(ProcessHandle.current().pid());
         assertThat(pidA).isNotEqualTo(pidB);
         assertThat(a.get("workerNode").asText()).isEqualTo("node-under-test");
+        // the worker that trained keeps freed tensor memory for reuse (glibc's malloc, as on this machine)
+        Path runJson = Path.of(runs.get(first).getRunDirectory(), "run.json");
+        assertThat(new ObjectMapper().readTree(runJson.toFile()).path("tensor_memory").asText())
+                .isEqualTo("kept for reuse");
+        assertThat(RunActivityLog.tail(runs.get(first).getRunDirectory(), 200))
+                .anyMatch(line -> line.contains("freed tensor memory kept for reuse"));
         // the steps of each, by the time their logs give: one run's steps fall between the other's first and last
         List<Instant> stepsA = stepTimes(first);
         List<Instant> stepsB = stepTimes(second);

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import dev.bertlab.engine.ComputeDevice;
 import dev.bertlab.engine.LibTorchMatmul;
 import dev.bertlab.engine.MatmulPrecision;
+import dev.bertlab.engine.TensorMemoryReuse;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.data.Example;
 import dev.bertlab.engine.data.Split;
@@ -74,8 +75,10 @@ public final class Benchmark {
         MatmulPrecision precision = settings.matmulPrecision() != null ? settings.matmulPrecision()
                 : MatmulPrecision.defaultFor(device.isGpu());
         String matmul = LibTorchMatmul.set(precision).map(MatmulPrecision::text).orElse("libtorch's default");
-        out.printf(Locale.ROOT, "BertLab benchmark on %s, %d PyTorch thread(s), %d processors, matmul precision %s%n",
-                device, ComputeDevice.threads(), Runtime.getRuntime().availableProcessors(), matmul);
+        TensorMemoryReuse.enable();
+        out.printf(Locale.ROOT, "BertLab benchmark on %s, %d PyTorch thread(s), %d processors, matmul precision %s, "
+                + "freed tensor memory %s%n", device, ComputeDevice.threads(),
+                Runtime.getRuntime().availableProcessors(), matmul, TensorMemoryReuse.describe());
         double peak = MatmulPeak.measure(device, 2048, 5);
         out.printf(Locale.ROOT, "fp32 matmul peak (2048^3, best of 5): %.1f GFLOP/s%n%n", peak / 1e9);
 

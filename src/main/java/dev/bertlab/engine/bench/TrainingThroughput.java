@@ -60,6 +60,7 @@ final class TrainingThroughput {
      */
     static Result measure(PretrainedBert pretrained, Device device, int batch, int length, int warmup, int steps,
             java.nio.file.Path profileTrace) {
+        dev.bertlab.engine.TensorMemoryReuse.enable(); // as in a run: training processes keep freed memory
         Hyperparameters hp = Hyperparameters.builder().learningRate(2e-5).warmupSteps(1).build();
         try (LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(2),
                 DropoutRates.BERT_DEFAULT, device, pretrained.weights(), 1)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.ComputeDevice;
 import dev.bertlab.engine.LibTorchMatmul;
 import dev.bertlab.engine.MatmulPrecision;
+import dev.bertlab.engine.TensorMemoryReuse;
 import dev.bertlab.engine.augment.TextAugmenter;
 import dev.bertlab.engine.augment.TrainingAugmentation;
 import dev.bertlab.engine.bench.MeasuredThroughput;
@@ -96,7 +97,9 @@ public final class FineTuneRun {
         MatmulPrecision precision = config.matmulPrecision() != null ? config.matmulPrecision()
                 : MatmulPrecision.defaultFor(device.isGpu());
         String matmul = LibTorchMatmul.set(precision).map(MatmulPrecision::text).orElse("libtorch's default");
-        status.accept("device " + device + ", " + ComputeDevice.threads() + " thread(s), matmul precision " + matmul);
+        TensorMemoryReuse.enable();
+        status.accept("device " + device + ", " + ComputeDevice.threads() + " thread(s), matmul precision " + matmul
+                + ", freed tensor memory " + TensorMemoryReuse.describe());
 
         LabeledDataset dataset = datasets.load(config.dataset(), status);
         if (config.subset() != null) {
@@ -297,6 +300,7 @@ public final class FineTuneRun {
         root.put("dataset_fingerprint", dataset.info().fingerprint());
         root.put("base_model", pretrained.name());
         root.put("matmul_precision", LibTorchMatmul.current().map(MatmulPrecision::text).orElse("unknown"));
+        root.put("tensor_memory", TensorMemoryReuse.describe());
         root.putPOJO("labels", labels);
         root.put("steps", outcome.steps());
         root.put("total_steps", outcome.totalSteps());

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Makes glibc's malloc keep freed memory for reuse in a process that trains. libtorch allocates every activation
  * and gradient of a step anew (tens of MB each) and frees them when the step's scope closes; with glibc's defaults
  * much of that goes back to the system and returns as fresh pages, one page fault and one zeroed page per 4 KiB.
- * On the 2-core machine a MiniLM training step (32 x 128) took 7 to 11 samples/s that way and 16 with the settings
- * below (1.2 instead of 4.1 million page faults in the same measurement; README, "Measured here").
+ * On the 2-core machine {@code bench} measured MiniLM training (32 x 128) at 10.60 samples/s that way and 26.70 with
+ * the settings below (README, "Measured here", "Freed tensor memory").
  *
  * <p>The settings are {@code mallopt}'s, process-wide, and apply from the call on: no block is mapped on its own
  * (glibc's largest mapping threshold, 32 MiB, is below a 192-token batch's attention scores and MiniLM's

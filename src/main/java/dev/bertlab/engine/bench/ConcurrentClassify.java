@@ -36,9 +36,19 @@ final class ConcurrentClassify {
      * @param clients concurrent callers
      * @param calls calls per client
      * @param callsPerBatch requests the dynamic batcher ran together, on average
+     * @param cpuMillisPerCall the process's CPU time (all its threads) per call
+     * @param coresBusy the process's CPU time over the wall time: how many cores the level kept busy
      */
     record Level(int clients, int calls, double callsPerSecond, double p50Millis, double p99Millis,
-            double callsPerBatch) {
+            double callsPerBatch, double cpuMillisPerCall, double coresBusy) {
+
+        /**
+         * The most calls per second the machine's cores could serve at this level's CPU cost per call: what
+         * batching can reach at best, whatever the number of clients.
+         */
+        double callsPerSecondWithAllCoresBusy(int cores) {
+            return cores * 1000.0 / cpuMillisPerCall;
+        }
     }
 
     private ConcurrentClassify() {
@@ -76,14 +86,23 @@ final class ConcurrentClassify {
 
     private static Level level(TextClassifier classifier, int clients, int calls, long batchesBefore,
             long requestsBefore) {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         double[] millis = run(classifier, clients, calls);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long wallNanos = System.nanoTime() - start;
+        long cpuNanos = processCpuNanos() - cpuStart;
+        double seconds = wallNanos / 1e9;
         java.util.Arrays.sort(millis);
         double perBatch = (double) (classifier.batchedRequests() - requestsBefore)
                 / Math.max(1, classifier.batches() - batchesBefore);
         return new Level(clients, calls, millis.length / seconds, millis[millis.length / 2],
-                millis[Math.min(millis.length - 1, (int) Math.ceil(0.99 * millis.length) - 1)], perBatch);
+                millis[Math.min(millis.length - 1, (int) Math.ceil(0.99 * millis.length) - 1)], perBatch,
+                cpuNanos / 1e6 / millis.length, (double) cpuNanos / wallNanos);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double[] run(TextClassifier classifier, int clients, int calls) {

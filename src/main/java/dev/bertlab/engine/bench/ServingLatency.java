@@ -31,6 +31,38 @@ final class ServingLatency {
     /** Median milliseconds of the exported classifier (a seeded random head on the pretrained encoder). */
     static double exportedMillis(PretrainedBert pretrained, BertOnnxExporter.Operators operators, int length,
             int warmup, int repeats) throws IOException {
+        return withExported(pretrained, operators, onnx -> {
+            try (OnnxForward forward = new OnnxForward(onnx, BatchCollator.dynamic(0),
+                    Runtime.getRuntime().availableProcessors())) {
+                return median(forward, pretrained.config(), length, warmup, repeats);
+            }
+        });
+    }
+
+    /** The exported classifier's time per operator type, from ONNX Runtime's profiler (warm-up left out). */
+    static OnnxOperatorProfile.Profile exportedProfile(PretrainedBert pretrained,
+            BertOnnxExporter.Operators operators, int length, int warmup, int repeats) throws IOException {
+        return withExported(pretrained, operators, onnx -> {
+            Path written;
+            try (OnnxForward forward = OnnxForward.profiled(onnx, BatchCollator.dynamic(0),
+                    Runtime.getRuntime().availableProcessors(), onnx.resolveSibling("profile"))) {
+                median(forward, pretrained.config(), length, warmup, repeats);
+                written = forward.endProfiling();
+            }
+            try {
+                return OnnxOperatorProfile.read(written, warmup);
+            } finally {
+                Files.deleteIfExists(written);
+            }
+        });
+    }
+
+    private interface GraphUse<T> {
+        T apply(Path onnx) throws IOException;
+    }
+
+    private static <T> T withExported(PretrainedBert pretrained, BertOnnxExporter.Operators operators,
+            GraphUse<T> use) throws IOException {
         Path directory = Files.createTempDirectory("bertlab-bench-onnx");
         Path onnx = directory.resolve("model.onnx");
         try {
@@ -41,10 +73,7 @@ final class ServingLatency {
             }
             BertOnnxExporter.write(onnx, pretrained.config(), weights, operators, Map.of());
             weights = null;
-            try (OnnxForward forward = new OnnxForward(onnx, BatchCollator.dynamic(0),
-                    Runtime.getRuntime().availableProcessors())) {
-                return median(forward, pretrained.config(), length, warmup, repeats);
-            }
+            return use.apply(onnx);
         } finally {
             Files.deleteIfExists(onnx);
             Files.deleteIfExists(directory);

@@ -97,7 +97,7 @@ public final class BertOnnxExporter {
         graph.output("logits", OnnxModelBuilder.FLOAT, "batch", labels);
 
         String hidden = embeddings();
-        String mask = operators == Operators.ONNX_RUNTIME
+        String mask = operators != Operators.STANDARD
                 ? graph.op("Cast", List.of("attention_mask"), integer("to", OnnxModelBuilder.INT32))
                 : additiveMask();
         for (int layer = 0; layer < config.numLayers(); layer++) {
@@ -171,12 +171,18 @@ public final class BertOnnxExporter {
                 prefix + "output.LayerNorm");
     }
 
-    /** A layer whose six linear layers run in int8; attention scores, softmax and the norms stay in float. */
+    /**
+     * A layer whose six linear layers run in int8: Q, K and V inside ONNX Runtime's QAttention (the input quantized
+     * once, the attention core fused as in the float graph), the other three by DynamicQuantizeMatMul; softmax, GELU
+     * and the norms stay in float.
+     */
     private String quantizedLayer(String prefix, String hidden, String mask) {
         String attention = prefix + "attention.";
-        String context = attentionCore(quantizedLinear(hidden, attention + "self.query"),
-                quantizedLinear(hidden, attention + "self.key"), quantizedLinear(hidden, attention + "self.value"),
-                mask);
+        List<String> quantizedInput = graph.opWithOutputs("DynamicQuantizeLinear", List.of(hidden), 3);
+        String[] qkv = quantizedQkvWeight(attention + "self.");
+        String context = graph.opIn(OnnxModelBuilder.ORT_DOMAIN, "QAttention", List.of(quantizedInput.get(0),
+                qkv[0], fusedQkvBias(attention + "self."), quantizedInput.get(1), qkv[1], mask,
+                quantizedInput.get(2)), integer("num_heads", config.numHeads()));
         String attended = skipLayerNorm(quantizedLinear(context, attention + "output.dense"), hidden, null,
                 attention + "output.LayerNorm");
         String intermediate = graph.opIn(OnnxModelBuilder.ORT_DOMAIN, "Gelu", List.of(
@@ -195,6 +201,15 @@ public final class BertOnnxExporter {
         String scale = graph.floatInitializer(prefix + ".weight_scale", new long[] {columns}, quantized.scales());
         return graph.opIn(OnnxModelBuilder.ORT_DOMAIN, "DynamicQuantizeMatMul", List.of(input, weight, scale, "",
                 weight(prefix + ".bias")));
+    }
+
+    /** Q, K and V's weights side by side in int8, [hidden, 3 hidden], and their per-column scales. */
+    private String[] quantizedQkvWeight(String prefix) {
+        int h = config.hiddenSize();
+        Int8Columns quantized = Int8Columns.quantize(fusedQkvValues(prefix), h, 3 * h);
+        return new String[] {
+            graph.int8Initializer(prefix + "qkv.weight_int8", new long[] {h, 3L * h}, quantized.values()),
+            graph.floatInitializer(prefix + "qkv.weight_scale", new long[] {3L * h}, quantized.scales())};
     }
 
     private String selfAttention(String prefix, String hidden, String mask) {
@@ -262,6 +277,11 @@ public final class BertOnnxExporter {
     /** ONNX Runtime's Attention takes Q, K and V as one [hidden, 3 hidden] matrix: the three transposes side by side. */
     private String fusedQkvWeight(String prefix) {
         int h = config.hiddenSize();
+        return graph.floatInitializer(prefix + "qkv.weight", new long[] {h, 3L * h}, fusedQkvValues(prefix));
+    }
+
+    private float[] fusedQkvValues(String prefix) {
+        int h = config.hiddenSize();
         float[] fused = new float[h * 3 * h];
         int part = 0;
         for (String which : List.of("query", "key", "value")) {
@@ -273,7 +293,7 @@ public final class BertOnnxExporter {
             }
             part++;
         }
-        return graph.floatInitializer(prefix + "qkv.weight", new long[] {h, 3L * h}, fused);
+        return fused;
     }
 
     private String fusedQkvBias(String prefix) {

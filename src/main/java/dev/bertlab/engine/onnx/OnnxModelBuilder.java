@@ -87,12 +87,28 @@ final class OnnxModelBuilder {
 
     /** Adds a node of {@code domain} (e.g. ONNX Runtime's contrib operators) with one output. */
     String opIn(String domain, String opType, List<String> in, Attribute... attributes) {
-        String out = fresh(opType);
-        ProtoMessage node = new ProtoMessage();
-        for (String name : in) {
-            node.string(1, name);
+        return node(domain, opType, in, 1, attributes).get(0);
+    }
+
+    /** Adds a node of the default domain with {@code outputs} outputs and returns their names. */
+    List<String> opWithOutputs(String opType, List<String> in, int outputs, Attribute... attributes) {
+        return node("", opType, in, outputs, attributes);
+    }
+
+    private List<String> node(String domain, String opType, List<String> in, int outputs, Attribute... attributes) {
+        String name = fresh(opType);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < outputs; i++) {
+            out.add(outputs == 1 ? name : name + "_" + i);
         }
-        node.string(2, out).string(3, out).string(4, opType);
+        ProtoMessage node = new ProtoMessage();
+        for (String input : in) {
+            node.string(1, input);
+        }
+        for (String output : out) {
+            node.string(2, output);
+        }
+        node.string(3, name).string(4, opType);
         for (Attribute attribute : attributes) {
             node.message(5, attribute.message);
         }
@@ -101,7 +117,7 @@ final class OnnxModelBuilder {
             opsets.putIfAbsent(domain, 1L);
         }
         nodes.add(node);
-        return out;
+        return List.copyOf(out);
     }
 
     /** Adds an Identity node so that the graph's output has a stable name. */

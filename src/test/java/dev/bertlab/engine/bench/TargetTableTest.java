@@ -41,15 +41,20 @@ class TargetTableTest {
         measured.int8Fp32Serving = 12.5;
         measured.oneCaller = 100;
         measured.sixteenCallers = 160;
+        measured.scalingReason = "2 cores serve at most 170 calls/s";
         String table = print(measured, Optional.of(PeerBench.parse(new ObjectMapper().readTree(PEER_JSON))));
         assertThat(line(table, "BERT-base training")).contains("1.24x").endsWith("| met |");
         assertThat(line(table, "MiniLM training")).contains("0.72x").endsWith("| MISSED |");
         assertThat(line(table, "serving path")).contains("0.82x").endsWith("| met |");
         assertThat(line(table, "int8 MiniLM")).contains("1.45x faster").endsWith("| MISSED |");
-        assertThat(line(table, "16 concurrent")).contains("1.60x").endsWith("| MISSED |");
+        assertThat(line(table, "16 concurrent")).contains("1.60x")
+                .endsWith("| MISSED: 2 cores serve at most 170 calls/s |");
 
         String withoutPeer = print(measured, Optional.empty());
         assertThat(line(withoutPeer, "BERT-base training")).endsWith("| not measured |");
+        measured.int8Serving = 5.0;
+        assertThat(line(print(measured, Optional.empty()), "int8 MiniLM")).contains("2.50x faster")
+                .endsWith("| met |");
         assertThat(withoutPeer).contains("the peer did not run");
     }
 

@@ -78,7 +78,11 @@ class BertOnnxExporterTest {
             assertThat(difference).as("int8 is an approximation").isGreaterThan(0).isLessThan(0.05);
             OnnxInitializerReader.Graph graph = OnnxInitializerReader.read(int8);
             assertThat(graph.nodes().stream().filter(node -> node.opType().equals("DynamicQuantizeMatMul")))
-                    .hasSize(6 * TINY.numLayers());
+                    .as("the attention output and the two feed-forward layers").hasSize(3 * TINY.numLayers());
+            assertThat(graph.nodes().stream().filter(node -> node.opType().equals("QAttention")))
+                    .as("Q, K and V in int8 inside ONNX Runtime's fused attention").hasSize(TINY.numLayers());
+            assertThat(graph.otherInitializers()).containsEntry("bert.encoder.layer.0.attention.self.qkv.weight_int8",
+                    3);
             assertThat(graph.otherInitializers()).containsEntry("bert.encoder.layer.0.intermediate.dense.weight_int8",
                     3);
             assertThat(Files.size(int8)).isLessThan(Files.size(fp32));

@@ -38,8 +38,8 @@ public final class BertOnnxExporter {
         ONNX_RUNTIME,
         /**
          * ONNX Runtime's operators with every linear layer's weights in int8 (per-column scales) and its inputs
-         * quantized on the fly ({@code DynamicQuantizeMatMul}): a quarter of the weights' bytes and the CPU's int8
-         * dot-product instructions, at some accuracy, which is measured before it is offered.
+         * quantized on the fly ({@code QAttention}, {@code DynamicQuantizeMatMul}): a quarter of the weights' bytes
+         * and the CPU's int8 dot-product instructions, at some accuracy, which is measured before it is offered.
          */
         ONNX_RUNTIME_INT8;
 

@@ -33,8 +33,9 @@ public class EngineConfiguration {
 
     /** Runs train in worker processes started from this application's own code. */
     @Bean(destroyMethod = "killAll")
-    WorkerSupervisor workerSupervisor(BertLabProperties properties) {
+    WorkerSupervisor workerSupervisor(BertLabProperties properties, Environment environment) {
         return new WorkerSupervisor(new WorkerSettings(BertLabApplication.class.getName(), properties.data(),
-                properties.worker().jvmOptions(), properties.worker().stopGrace()));
+                properties.worker().jvmOptions(), properties.worker().stopGrace(),
+                environment.getProperty("bertlab.archives")));
     }
 }

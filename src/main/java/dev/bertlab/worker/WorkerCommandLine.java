@@ -26,8 +26,15 @@ final class WorkerCommandLine {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(settings.jvmOptions());
         for (String property : INHERITED) {
-            String value = property.equals("ai.djl.pytorch.num_threads") && threads > 0
-                    ? Integer.toString(threads) : System.getProperty(property);
+            String value = System.getProperty(property);
+            if (property.equals("ai.djl.pytorch.num_threads") && threads > 0) {
+                value = Integer.toString(threads);
+            } else if (property.equals("bertlab.archives") && settings.archives() != null
+                    && !settings.archives().isBlank()) {
+                // the parent may have it from application.properties or BERTLAB_ARCHIVES, which the worker's
+                // engine (no Spring) does not read
+                value = settings.archives();
+            }
             if (value != null && !value.isBlank()) {
                 command.add("-D" + property + "=" + value);
             }

@@ -133,6 +133,17 @@ class WorkerSupervisorTest {
     }
 
     @Test
+    void aWorkerIsHandedTheArchiveFolderItsParentWasConfiguredWith() {
+        // the dashboard may read bertlab.archives from application.properties or BERTLAB_ARCHIVES; a worker's
+        // engine reads only system properties, so before this a worker looked in the default places alone
+        List<String> command = WorkerCommandLine.of(new WorkerSettings(BertLabApplication.class.getName(), temp,
+                List.of(), null, "/srv/bertlab/archives"), temp.resolve("run.yaml"), false, 1);
+        assertThat(command).contains("-Dbertlab.archives=/srv/bertlab/archives");
+        assertThat(command.indexOf("-Dbertlab.archives=/srv/bertlab/archives")).isLessThan(command.indexOf(
+                "worker-run"));
+    }
+
+    @Test
     void aWorkerWhoseParentIsGoneStopsWithinSeconds() throws Exception {
         Process parent = new ProcessBuilder("sleep", "600").start();
         Path configFile = temp.resolve("orphan.yaml");

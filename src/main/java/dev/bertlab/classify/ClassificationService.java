@@ -1,7 +1,6 @@
 package dev.bertlab.classify;
 
 import dev.bertlab.engine.predict.TextClassifier;
-import dev.bertlab.settings.SettingsService;
 import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,7 +28,7 @@ public class ClassificationService {
     public static final String DEMO = "demo";
 
     private final ClassifiableModels models;
-    private final SettingsService settings;
+    private final DemoModelService demo;
     private final ClassifierCache cache;
     private final ClassifyProperties properties;
     private final ClassificationGate gate;
@@ -37,10 +36,10 @@ public class ClassificationService {
     /** Runs the pages' classifications off the UI thread (a model load takes seconds). */
     private final ExecutorService background;
 
-    public ClassificationService(ClassifiableModels models, SettingsService settings, ClassifierCache cache,
+    public ClassificationService(ClassifiableModels models, DemoModelService demo, ClassifierCache cache,
             ClassifyProperties properties, MeterRegistry meters) {
         this.models = models;
-        this.settings = settings;
+        this.demo = demo;
         this.cache = cache;
         this.properties = properties;
         this.latency = Timer.builder("bertlab.classify")
@@ -96,7 +95,7 @@ public class ClassificationService {
     }
 
     public Optional<ClassifiableModel> demoModel() {
-        return settings.demoModel();
+        return demo.demoModel();
     }
 
     /**
@@ -107,7 +106,7 @@ public class ClassificationService {
     public ClassifiableModel resolve(String model) {
         String name = model == null ? "" : model.trim();
         if (name.isEmpty() || name.equalsIgnoreCase(DEMO)) {
-            return settings.demoModel().orElseThrow(() -> new ModelNotFoundException("no demo model has been "
+            return demo.demoModel().orElseThrow(() -> new ModelNotFoundException("no demo model has been "
                     + "chosen yet: an admin promotes a finished run's model on the admin page; or name a run's id "
                     + "as the model (the models are listed at /api/v1/models)"));
         }

@@ -10,6 +10,7 @@ import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.SystemAuthentication;
+import dev.bertlab.classify.DemoModelService;
 import dev.bertlab.settings.SettingsService;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,14 +37,16 @@ public class QuickstartService implements ApplicationRunner {
     private final RunService runs;
     private final RunEvents events;
     private final SettingsService settings;
+    private final DemoModelService demo;
 
     public QuickstartService(BertLabProperties properties, ExperimentService experiments, RunService runs,
-            RunEvents events, SettingsService settings) {
+            RunEvents events, SettingsService settings, DemoModelService demo) {
         this.properties = properties;
         this.experiments = experiments;
         this.runs = runs;
         this.events = events;
         this.settings = settings;
+        this.demo = demo;
     }
 
     @Override
@@ -76,7 +79,7 @@ public class QuickstartService implements ApplicationRunner {
         if (event instanceof RunEvent.StateChanged changed && changed.status() == RunStatus.SUCCEEDED
                 && settings.get(RUN_SETTING).map(id -> id.equals(Long.toString(changed.runId()))).orElse(false)) {
             try {
-                if (settings.promoteDemoIfNoneSet(changed.runId())) {
+                if (demo.promoteDemoIfNoneSet(changed.runId())) {
                     log.info("the quickstart run {} is now the demo model", changed.runId());
                 }
             } catch (RuntimeException e) {

@@ -12,7 +12,6 @@ import dev.bertlab.run.TrainingRunRepository;
 import dev.bertlab.security.ApiTokenService;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
-import dev.bertlab.settings.SettingsService;
 import dev.bertlab.support.DashboardTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The limits are tight (one classification at a time, one waiting, two models cached) so that the burst and
  * eviction behaviour shows.
  */
+@Tag("spring")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,7 +76,7 @@ class ClassifyFeatureTest {
     TrainingRunRepository runs;
 
     @Autowired
-    SettingsService settings;
+    DemoModelService demoModels;
 
     @Autowired
     ClassifierCache cache;
@@ -173,14 +174,14 @@ class ClassifyFeatureTest {
     @Test
     void theDemoModelIsTheOneAnAdminPromoted() throws Exception {
         long demoRun = insertFinishedRun(TinySentimentModel.copy("amazon-tiny-demo"), "demo-candidate");
-        settings.clearDemo();
+        demoModels.clearDemo();
         HttpResponse<String> none = post("{\"texts\": [\"good\"], \"model\": \"demo\"}", token);
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(detail(none)).contains("no demo model");
 
-        assertThatThrownBy(() -> settings.promoteDemo(424242)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(settings.promoteDemoIfNoneSet(demoRun)).isTrue();
-        assertThat(settings.promoteDemoIfNoneSet(runId)).as("the first promoted stays").isFalse();
+        assertThatThrownBy(() -> demoModels.promoteDemo(424242)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(demoModels.promoteDemoIfNoneSet(demoRun)).isTrue();
+        assertThat(demoModels.promoteDemoIfNoneSet(runId)).as("the first promoted stays").isFalse();
 
         HttpResponse<String> demo = post("{\"texts\": [\"Lovely little gadget.\"], \"model\": \"demo\"}", token);
         assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
@@ -188,7 +189,7 @@ class ClassifyFeatureTest {
         HttpResponse<String> omitted = post("{\"texts\": [\"Lovely little gadget.\"]}", token);
         assertThat(JSON.readTree(omitted.body()).get("model").asText()).isEqualTo(Long.toString(demoRun));
 
-        settings.promoteDemo(runId);
+        demoModels.promoteDemo(runId);
         assertThat(JSON.readTree(post("{\"texts\": [\"ok\"]}", token).body()).get("model").asText())
                 .isEqualTo(Long.toString(runId));
         JsonNode models = JSON.readTree(get("/api/v1/models", token).body());
@@ -223,8 +224,8 @@ class ClassifyFeatureTest {
     @Test
     void anAdminServesTheDemoInInt8OnceItsAccuracyOnTheRunsTestSplitWasMeasured() throws Exception {
         long id = insertFinishedRun(TinySentimentModel.copyRun("amazon-tiny-int8"), "int8-candidate");
-        settings.promoteDemo(id);
-        assertThatThrownBy(() -> settings.serveDemoInInt8(true)).hasMessageContaining("not offered");
+        demoModels.promoteDemo(id);
+        assertThatThrownBy(() -> demoModels.serveDemoInInt8(true)).hasMessageContaining("not offered");
 
         Int8Report report = int8.measure(runs.findById(id).orElseThrow()).get(120, TimeUnit.SECONDS);
         assertThat(report.examples()).as("the run's 16 test sentences").isEqualTo(16);
@@ -233,14 +234,14 @@ class ClassifyFeatureTest {
         assertThat(report.offered()).as(report.summary()).isTrue();
         assertThat(int8.report(runs.findById(id).orElseThrow())).contains(report);
 
-        settings.serveDemoInInt8(true);
+        demoModels.serveDemoInInt8(true);
         HttpResponse<String> demo = post("{\"texts\": [\"Lovely little gadget.\"], \"model\": \"demo\"}", token);
         assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
         assertThat(JSON.readTree(demo.body()).get("modelName").asText()).endsWith(", int8)");
         assertThat(cache.loaded()).anyMatch(key -> key.contains("amazon-tiny-int8") && key.endsWith("#int8"));
 
-        settings.promoteDemo(runId);
-        assertThat(settings.demoModel().orElseThrow().int8()).as("a new demo model starts in float").isFalse();
+        demoModels.promoteDemo(runId);
+        assertThat(demoModels.demoModel().orElseThrow().int8()).as("a new demo model starts in float").isFalse();
     }
 
     @Test

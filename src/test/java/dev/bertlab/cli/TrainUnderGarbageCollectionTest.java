@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pass. Before the fix such a run diverged within a few steps (gradients read freed memory); now it must end with
  * exactly the metrics of the same run without the flags, since the seed makes runs deterministic.
  */
+@Tag("slow")
 class TrainUnderGarbageCollectionTest {
 
     private static final String CONFIG = """

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the weights of an uninterrupted run. A cron schedule fires once per time across the three nodes, and a run that
  * asks for a GPU stays queued on these CPU-only nodes, saying why. A worker node serves health and metrics only.
  */
+@Tag("spring")
+@Tag("slow")
 @ExtendWith(TestPostgres.StoppedAfterTheApplication.class) // first registered: its afterAll runs last
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

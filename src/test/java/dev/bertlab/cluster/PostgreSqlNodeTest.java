@@ -13,6 +13,7 @@ import dev.bertlab.support.DashboardTest;
 import dev.bertlab.support.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.Scheduler;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A node on PostgreSQL instead of the embedded H2: Flyway builds the schema from the PostgreSQL migrations, Quartz
  * runs its clustered job store, and a run goes from the queue through a worker to its metrics.
  */
+@Tag("spring")
 @ExtendWith(TestPostgres.StoppedAfterTheApplication.class) // first registered: its afterAll runs last
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

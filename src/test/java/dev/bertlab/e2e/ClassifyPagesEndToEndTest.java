@@ -13,11 +13,12 @@ import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.run.TrainingRunRepository;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
-import dev.bertlab.settings.SettingsService;
+import dev.bertlab.classify.DemoModelService;
 import dev.bertlab.support.DashboardTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Try it, the demo page and the admin page in Chromium, with a real (tiny) fine-tuned model. */
+@Tag("spring")
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ClassifyPagesEndToEndTest extends BrowserTest {
@@ -46,7 +49,7 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
     TrainingRunRepository runs;
 
     @Autowired
-    SettingsService settings;
+    DemoModelService demoModels;
 
     @Autowired
     UserService users;
@@ -105,7 +108,7 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
 
     @Test
     void anAdminPromotesTheDemoModelThatTheDemoPageShowsWithoutLogin() {
-        settings.clearDemo();
+        demoModels.clearDemo();
         try (BrowserContext stranger = newAnonymousContext()) {
             Page demo = stranger.newPage();
             demo.navigate(url("/demo"));

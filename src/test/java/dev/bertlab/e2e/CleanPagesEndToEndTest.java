@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * without a console error (a Content-Security-Policy violation is one), without a request answered 400 or worse,
  * and without a failed request (a redirect loop is one); the login page opened directly too.
  */
+@Tag("spring")
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CleanPagesEndToEndTest extends BrowserTest {

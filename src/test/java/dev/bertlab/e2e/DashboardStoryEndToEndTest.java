@@ -16,6 +16,7 @@ import dev.bertlab.security.UserService;
 import dev.bertlab.support.DashboardTest;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the form, queue it for later, run it now and watch it finish, refine it with a note, run the refinement, and
  * compare the two side by side from the refinement's page. Then a sweep over the same experiment, ranked.
  */
+@Tag("spring")
+@Tag("browser")
+@Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DashboardStoryEndToEndTest extends BrowserTest {

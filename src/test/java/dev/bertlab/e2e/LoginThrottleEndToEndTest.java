@@ -6,6 +6,7 @@ import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
 import dev.bertlab.support.DashboardTest;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Issue 8: repeated wrong passwords lock the user out at this address for a while, and the login page says so. */
+@Tag("spring")
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LoginThrottleEndToEndTest extends BrowserTest {

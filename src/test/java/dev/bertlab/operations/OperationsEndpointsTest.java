@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * What a node shows the machines that watch it, asked over HTTP without a login as a probe or Prometheus asks:
  * liveness, readiness with the database and the scheduler, the run queue's metrics, and nothing else of Actuator.
  */
+@Tag("spring")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // Spring's tests leave metrics exporters off unless asked
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * once the run's success has been committed, its model is the demo: on the demo page, in the model list and for
  * {@code "model": "demo"}, as a new user sees it through the pages and the REST API.
  */
+@Tag("spring")
+@Tag("browser")
+@Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class QuickstartTest extends BrowserTest {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * dashboard classifies texts with another model all along. {@code -Dbertlab.resume.repeat=20} repeats the
  * cancel-and-resume cycle (the README reports such a run); the test command does it once.
  */
+@Tag("spring")
+@Tag("slow")
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ResumeUnderLoadTest {

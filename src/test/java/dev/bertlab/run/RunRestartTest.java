@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
@@ -37,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * from its last checkpoint, its steps counting on instead of starting over. The run trains in worker processes; the killed
  * application's worker stops within seconds of it.
  */
+@Tag("spring")
+@Tag("slow")
 class RunRestartTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("run-restart");

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@code bertlab.worker.stop-grace}), so it is killed: the run goes back into the queue, not to FAILED, and the
  * next start resumes it to the end.
  */
+@Tag("spring")
+@Tag("slow")
 class WorkerKilledAtShutdownTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("worker-killed-at-shutdown");

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs in real worker processes (child JVMs of this one, MiniLM on a slice of the Amazon sentences): what they
  * report, how they end, and that none outlives what it was started for.
  */
+@Tag("slow")
 class WorkerSupervisorTest {
 
     @TempDir

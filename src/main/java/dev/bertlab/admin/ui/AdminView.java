@@ -8,10 +8,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.classify.ClassificationService;
+import dev.bertlab.classify.DemoModelService;
 import dev.bertlab.config.BertLabProperties;
 import dev.bertlab.security.ApiTokenService;
 import dev.bertlab.security.UserService;
-import dev.bertlab.settings.SettingsService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Administration: users and roles, REST API tokens, and settings (the demo model first). ADMIN only. */
@@ -20,7 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ADMIN")
 public class AdminView extends VerticalLayout {
 
-    public AdminView(UserService users, ApiTokenService tokens, SettingsService settings,
+    public AdminView(UserService users, ApiTokenService tokens, DemoModelService demo,
             ClassificationService classification, BertLabProperties properties, AuthenticationContext authentication) {
         String me = authentication.getPrincipalName().orElse("");
         setMaxWidth("80rem");
@@ -29,7 +29,7 @@ public class AdminView extends VerticalLayout {
         tabs.setId("admin-tabs");
         tabs.setWidthFull();
         ApiTokensPanel tokensPanel = new ApiTokensPanel(tokens, users, me);
-        SettingsPanel settingsPanel = new SettingsPanel(settings, classification, properties);
+        SettingsPanel settingsPanel = new SettingsPanel(demo, classification, properties);
         tabs.add("Users", new UsersPanel(users, me)).setId("admin-tab-users");
         Tab tokensTab = tabs.add("API tokens", tokensPanel);
         tokensTab.setId("admin-tab-tokens");

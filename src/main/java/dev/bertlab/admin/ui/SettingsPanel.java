@@ -16,23 +16,23 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassificationService;
+import dev.bertlab.classify.DemoModelService;
 import dev.bertlab.config.BertLabProperties;
-import dev.bertlab.settings.SettingsService;
 import java.util.List;
 import java.util.Locale;
 
 /** The demo model (chosen here) and the settings fixed at start-up (shown read-only). */
 class SettingsPanel extends VerticalLayout {
 
-    private final SettingsService settings;
+    private final DemoModelService demoModels;
     private final ClassificationService classification;
     private final ComboBox<ClassifiableModel> demoChoice = new ComboBox<>("Model shown on the demo page");
     private final Span currentDemo = new Span();
     private final Checkbox demoInt8 = new Checkbox("Serve the demo from its int8 graph");
     private final Span int8Note = new Span();
 
-    SettingsPanel(SettingsService settings, ClassificationService classification, BertLabProperties properties) {
-        this.settings = settings;
+    SettingsPanel(DemoModelService demoModels, ClassificationService classification, BertLabProperties properties) {
+        this.demoModels = demoModels;
         this.classification = classification;
         setPadding(false);
         add(new H3("Demo model"), new Paragraph("The demo page shows one model to stakeholders, without login or "
@@ -68,7 +68,7 @@ class SettingsPanel extends VerticalLayout {
                 return;
             }
             try {
-                settings.serveDemoInInt8(change.getValue());
+                demoModels.serveDemoInInt8(change.getValue());
                 Notices.done(change.getValue() ? "The demo now answers from the int8 graph"
                         : "The demo now answers from the float graph");
             } catch (IllegalArgumentException refused) {
@@ -99,7 +99,7 @@ class SettingsPanel extends VerticalLayout {
         }
         demoChoice.setInvalid(false);
         try {
-            settings.promoteDemo(chosen.runId());
+            demoModels.promoteDemo(chosen.runId());
             Notices.done("Run " + chosen.runId() + " is now the demo model");
             showCurrentDemo();
         } catch (IllegalArgumentException refused) {
@@ -109,15 +109,15 @@ class SettingsPanel extends VerticalLayout {
 
     private void showCurrentDemo() {
         currentDemo.setId("admin-demo-current");
-        java.util.Optional<ClassifiableModel> demo = settings.demoModel();
+        java.util.Optional<ClassifiableModel> demo = demoModels.demoModel();
         currentDemo.setText(demo.map(m -> "Now on the demo page: " + m.title())
                 .orElse("No demo model yet: the demo page asks visitors to check back later."));
-        boolean offered = demo.map(SettingsService::int8Offered).orElse(false);
+        boolean offered = demo.map(DemoModelService::int8Offered).orElse(false);
         demoInt8.setEnabled(offered);
         demoInt8.setValue(demo.map(ClassifiableModel::int8).orElse(false));
-        int8Note.setText(offered ? "its int8 variant was measured within " + SettingsService.INT8_MAX_LOSS_POINTS
+        int8Note.setText(offered ? "its int8 variant was measured within " + DemoModelService.INT8_MAX_LOSS_POINTS
                 + " accuracy points on the run's test split" : "offered once the demo run's int8 variant is measured "
-                + "on its run page and loses at most " + SettingsService.INT8_MAX_LOSS_POINTS + " accuracy points");
+                + "on its run page and loses at most " + DemoModelService.INT8_MAX_LOSS_POINTS + " accuracy points");
     }
 
     private FormLayout fixedSettings(BertLabProperties properties) {

@@ -26,7 +26,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.engine.run.TrainingLogReader;
-import dev.bertlab.debug.FixService;
+import dev.bertlab.run.FixService;
 import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.diagnose.DiagnosisKind;
 import dev.bertlab.experiment.Experiment;

@@ -26,6 +26,7 @@ import dev.bertlab.engine.train.BatchCollator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A classifier on the real MiniLM encoder, saved in Hugging Face's layout the way a run saves it: the serving path
  * (its model.onnx in ONNX Runtime) gives the DJL engine's logits on IMDb's first 100 test reviews.
  */
+@Tag("slow")
 class OnnxServingParityTest {
 
     @TempDir

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * epoch) must reach at least 0.78 test accuracy, and the exported model must reload to the same predictions.
  * About six minutes on two cores; -Dbertlab.fast=true skips it.
  */
+@Tag("slow")
 @DisabledIfSystemProperty(named = "bertlab.fast", matches = "true")
 class ImdbFineTuneTest {
 

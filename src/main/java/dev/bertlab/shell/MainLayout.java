@@ -1,4 +1,4 @@
-package dev.bertlab.web;
+package dev.bertlab.shell;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;

@@ -1,4 +1,4 @@
-package dev.bertlab.web;
+package dev.bertlab.shell;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;

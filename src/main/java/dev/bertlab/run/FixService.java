@@ -1,13 +1,10 @@
-package dev.bertlab.debug;
+package dev.bertlab.run;
 
 import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.diagnose.DiagnosisKind;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.ExperimentStage;
-import dev.bertlab.run.RunResults;
-import dev.bertlab.run.RunService;
-import dev.bertlab.run.TrainingRun;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package dev.bertlab.web;
+package dev.bertlab.shell;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;

@@ -1,4 +1,4 @@
-package dev.bertlab.web.api;
+package dev.bertlab.shell.api;
 
 import dev.bertlab.experiment.ExperimentNotFoundException;
 import dev.bertlab.experiment.InvalidExperimentException;
@@ -6,6 +6,7 @@ import dev.bertlab.experiment.api.ExperimentController;
 import dev.bertlab.run.RunNotFoundException;
 import dev.bertlab.run.RunStateException;
 import dev.bertlab.run.api.RunController;
+import dev.bertlab.web.api.MalformedBody;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -20,7 +20,6 @@ import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.LearningRateSchedule;
 import dev.bertlab.engine.train.TaskLoss;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -128,10 +127,7 @@ final class TrainingThroughput {
     }
 
     static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return org.apache.commons.statistics.descriptive.Median.withDefaults().withCopy(true).evaluate(values);
     }
 
     /** Full-length sequences of random word pieces (ids above the special and unused range). */

@@ -1,26 +1,21 @@
 package dev.bertlab.engine.diagnose;
 
-import java.util.Arrays;
 import java.util.Collection;
 
-/** The median, the robust centre the spike rules compare against (one spike does not move it). */
+/**
+ * The median of the rules' running windows (collections of boxed values), by Commons Statistics: the robust centre
+ * the spike rules compare against (one spike does not move it).
+ */
 final class Median {
+
+    private static final org.apache.commons.statistics.descriptive.Median MEDIAN =
+            org.apache.commons.statistics.descriptive.Median.withDefaults();
 
     private Median() {
     }
 
+    /** NaN for no values. */
     static double of(Collection<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return of(sorted);
-    }
-
-    static double of(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return MEDIAN.evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -1,6 +1,8 @@
 package dev.bertlab.engine.significance;
 
 import dev.bertlab.engine.eval.PredictionSet;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.inference.BinomialTest;
 
 /**
  * McNemar's test of two runs on the same test set: only the examples the runs disagree on carry evidence.
@@ -69,9 +71,11 @@ public final class McNemarTest {
             throw new IllegalArgumentException("alpha must be between 0 and 1, got " + alpha);
         }
         int disagreements = onlyARight + onlyBRight;
-        double exactP = BinomialTest.twoSidedHalf(onlyBRight, disagreements);
+        // the exact form: B's wins among the disagreements against a fair coin, two-sided (every outcome no likelier)
+        double exactP = disagreements == 0 ? 1
+                : BinomialTest.withDefaults().test(disagreements, onlyBRight, 0.5).getPValue();
         double chiSquare = correctedChiSquare(onlyARight, onlyBRight);
-        double chiSquareP = ChiSquareDistribution.upperTail(chiSquare, 1);
+        double chiSquareP = chiSquare <= 0 ? 1 : ChiSquaredDistribution.of(1).survivalProbability(chiSquare);
         McNemarMethod method = disagreements < EXACT_BELOW_DISAGREEMENTS
                 ? McNemarMethod.EXACT_BINOMIAL : McNemarMethod.CHI_SQUARE_CORRECTED;
         double pValue = method == McNemarMethod.EXACT_BINOMIAL ? exactP : chiSquareP;

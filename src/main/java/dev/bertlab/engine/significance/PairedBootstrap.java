@@ -5,6 +5,7 @@ import dev.bertlab.engine.eval.PredictionSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * Paired bootstrap of the difference between two runs on the same test set: each resample draws the test set's
@@ -25,6 +26,8 @@ public final class PairedBootstrap {
 
     private static final double LOWER_PERCENTILE = 0.025;
     private static final double UPPER_PERCENTILE = 0.975;
+    /** Percentiles as numpy's default (linear, Hyndman and Fan's method 7), on a copy of the resamples. */
+    static final Quantile PERCENTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(true);
 
     private final int resamples;
     private final long seed;
@@ -109,10 +112,8 @@ public final class PairedBootstrap {
 
     private static BootstrapDifference difference(ComparedMetric metric, ConfusionMatrix a, ConfusionMatrix b,
                                                   List<String> labels, double[] resampled) {
-        double[] sorted = resampled.clone();
-        Arrays.sort(sorted);
         return BootstrapDifference.of(metric.displayName(labels.size()), metric.score(a, labels),
-                metric.score(b, labels), Percentile.of(sorted, LOWER_PERCENTILE),
-                Percentile.of(sorted, UPPER_PERCENTILE));
+                metric.score(b, labels), PERCENTILE.evaluate(resampled, LOWER_PERCENTILE),
+                PERCENTILE.evaluate(resampled, UPPER_PERCENTILE));
     }
 }

@@ -14,6 +14,7 @@ import dev.bertlab.engine.pretrained.UnknownModelException;
 import dev.bertlab.engine.tokenize.EncodedText;
 import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.tokenize.Truncation;
+import dev.bertlab.security.Role;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -133,13 +134,13 @@ public class DatasetService {
      *
      * @throws dev.bertlab.engine.data.importing.DatasetValidationException with every located problem
      */
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public DatasetInfo importDataset(ImportRequest request) {
         return importer.importDataset(request).info();
     }
 
     /** Deletes an imported dataset (built-ins cannot be deleted). */
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public void delete(String name) {
         catalog.delete(name);
     }

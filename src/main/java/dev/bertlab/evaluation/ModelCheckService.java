@@ -19,6 +19,7 @@ import dev.bertlab.engine.predict.TestTimeAugmentation;
 import dev.bertlab.engine.predict.TextClassifier;
 import dev.bertlab.run.RunResults;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -102,7 +103,7 @@ public class ModelCheckService {
     }
 
     /** Test-time augmentation against plain prediction on a seeded sample of the run's own test reviews. */
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public CompletableFuture<ModelCheck> testTimeAugmentation(TrainingRun run, int sample, Progress progress) {
         String dataset = results.dataset(run);
         return CompletableFuture.supplyAsync(() -> check(run, ModelCheck.Kind.TTA, dataset, sample, progress),
@@ -110,7 +111,7 @@ public class ModelCheckService {
     }
 
     /** The model on another dataset's test split (a seeded sample), without retraining. */
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public CompletableFuture<ModelCheck> crossDomain(TrainingRun run, String dataset, int sample,
             Progress progress) {
         if (!crossDomainDatasets(run).contains(dataset)) {

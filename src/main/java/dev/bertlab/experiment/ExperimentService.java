@@ -4,6 +4,7 @@ import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.train.Hyperparameters;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public class ExperimentService {
     }
 
     @Transactional
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public Experiment save(Experiment experiment, String user) {
         Map<String, String> problems = problems(experiment);
         if (!problems.isEmpty()) {
@@ -104,7 +105,7 @@ public class ExperimentService {
      * so the lineage explains itself.
      */
     @Transactional
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public Experiment refine(long parentId, Experiment child, String changeNote, ExperimentStage stage, String user) {
         if (changeNote == null || changeNote.isBlank()) {
             throw new InvalidExperimentException(Map.of("changeNote", "say what changed and why"));

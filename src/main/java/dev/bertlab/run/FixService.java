@@ -5,6 +5,7 @@ import dev.bertlab.engine.diagnose.DiagnosisKind;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.ExperimentStage;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ public class FixService {
      * @throws IllegalArgumentException when the run has no diagnosis of that kind, or its remedy changes no setting
      */
     @Transactional
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public Experiment applyFix(long runId, DiagnosisKind kind, String user) {
         TrainingRun run = runs.get(runId);
         Diagnosis diagnosis = results.diagnoses(run).stream().filter(d -> d.kind() == kind).findFirst()

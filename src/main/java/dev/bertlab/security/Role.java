@@ -11,6 +11,19 @@ public enum Role {
     /** Also manage users, API tokens and settings, and choose the demo model. */
     ADMIN;
 
+    /**
+     * The roles' names as constants, for annotations ({@code @RolesAllowed(Role.Names.EDITOR)}) and checks in views;
+     * {@code RoleTest} ties each to its role.
+     */
+    public static final class Names {
+        public static final String VIEWER = "VIEWER";
+        public static final String EDITOR = "EDITOR";
+        public static final String ADMIN = "ADMIN";
+
+        private Names() {
+        }
+    }
+
     /** Spring Security authorities: the role and every role it includes. */
     public List<String> authorities() {
         return java.util.Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal())

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,7 +34,7 @@ public class PageNotFoundView extends VerticalLayout implements HasErrorParamete
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        String role = authentication.hasRole("ADMIN") ? "an admin" : authentication.hasRole("EDITOR") ? "an editor"
+        String role = authentication.hasRole(Role.Names.ADMIN) ? "an admin" : authentication.hasRole(Role.Names.EDITOR) ? "an editor"
                 : "a viewer";
         explanation.setText("'/" + event.getLocation().getPath() + "' does not exist, or it is not open to you: you "
                 + "are " + role + ". Viewers look and try the classifier; editors also define, run and schedule; "

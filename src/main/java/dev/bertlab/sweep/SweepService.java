@@ -11,6 +11,7 @@ import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ public class SweepService {
 
     /** Plans and queues a sweep; nothing is stored when a trial's hyperparameters are invalid. */
     @Transactional
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     public Sweep start(SweepRequest request, String user) {
         if (request.name() == null || request.name().isBlank()) {
             throw new IllegalArgumentException("give the sweep a name");

@@ -11,13 +11,14 @@ import dev.bertlab.classify.ClassificationService;
 import dev.bertlab.classify.DemoModelService;
 import dev.bertlab.config.BertLabProperties;
 import dev.bertlab.security.ApiTokenService;
+import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Administration: users and roles, REST API tokens, and settings (the demo model first). ADMIN only. */
 @Route("admin")
 @PageTitle("Admin | BertLab")
-@RolesAllowed("ADMIN")
+@RolesAllowed(Role.Names.ADMIN)
 public class AdminView extends VerticalLayout {
 
     public AdminView(UserService users, ApiTokenService tokens, DemoModelService demo,

@@ -2,6 +2,7 @@ package dev.bertlab.classify.api;
 
 import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassificationService;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.api.OpenApiDescription;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Classify", description = "Label texts with a fine-tuned model")
 @SecurityRequirement(name = OpenApiDescription.BEARER)
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.Names.VIEWER)
 public class ClassifyController {
 
     private final ClassificationService classification;

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassificationService;
 import dev.bertlab.classify.CsvScoringService;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 @Route("try")
 @PageTitle("Try it | BertLab")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.Names.VIEWER)
 public class TryView extends VerticalLayout {
 
     /** How long typing must pause before the text is classified. */

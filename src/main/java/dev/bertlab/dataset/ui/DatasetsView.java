@@ -19,6 +19,7 @@ import dev.bertlab.dataset.DatasetService;
 import dev.bertlab.engine.data.DatasetInfo;
 import dev.bertlab.engine.data.Split;
 import dev.bertlab.engine.data.TaskType;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.UserMessages;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public class DatasetsView extends VerticalLayout {
 
     public DatasetsView(DatasetService datasets, AuthenticationContext authentication) {
         this.datasets = datasets;
-        this.editor = authentication.hasRole("EDITOR");
+        this.editor = authentication.hasRole(Role.Names.EDITOR);
         this.analysis = new DatasetAnalysisPanel(datasets, this::analysed);
         add(new H2("Datasets"), new Paragraph("Select a dataset to see its labels and how long its texts are in "
                 + "tokens. Built-in datasets are fetched and split (seeded, stratified) the first time they are used."));

@@ -32,6 +32,7 @@ import dev.bertlab.evaluation.ModelCheckService;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.chart.EChart;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -170,7 +171,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
                 + "probabilities. Cross-domain evaluation scores the model on another dataset's test reviews "
                 + "without retraining."));
         section.setPadding(false);
-        if (authentication.hasRole("EDITOR")) {
+        if (authentication.hasRole(Role.Names.EDITOR)) {
             sample.setId("check-sample");
             sample.setValue(ModelCheckService.DEFAULT_SAMPLE);
             sample.setMin(1);

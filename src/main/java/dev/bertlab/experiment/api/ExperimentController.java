@@ -1,6 +1,7 @@
 package dev.bertlab.experiment.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.api.OpenApiDescription;
 import dev.bertlab.web.api.UnknownKeys;
 import dev.bertlab.engine.train.Hyperparameters;
@@ -43,14 +44,14 @@ public class ExperimentController {
     }
 
     @GetMapping
-    @RolesAllowed("VIEWER")
+    @RolesAllowed(Role.Names.VIEWER)
     @Operation(summary = "List the experiments", description = "Newest first.")
     public List<ExperimentDescription> list() {
         return experiments.all().stream().map(ExperimentDescription::of).toList();
     }
 
     @GetMapping("/{id}")
-    @RolesAllowed("VIEWER")
+    @RolesAllowed(Role.Names.VIEWER)
     @Operation(summary = "Read one experiment")
     @ApiResponse(responseCode = "404", description = "No such experiment")
     public ExperimentDescription get(@PathVariable long id) {
@@ -58,7 +59,7 @@ public class ExperimentController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     @Operation(summary = "Create an experiment", description = "Validated like the form: every problem is named "
             + "with its field in the problem's \"problems\" member. Needs an EDITOR's token.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")

@@ -32,6 +32,7 @@ import dev.bertlab.report.FamilyReportExport;
 import dev.bertlab.report.ui.ExportReportLink;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.UserMessages;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -105,7 +106,7 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
     private Component actions(ExperimentOverview overview) {
         long id = overview.experiment().getId();
         HorizontalLayout actions = new HorizontalLayout();
-        if (authentication.hasRole("EDITOR")) {
+        if (authentication.hasRole(Role.Names.EDITOR)) {
             Button run = button("Run now", VaadinIcon.PLAY, "run-experiment",
                     () -> ExperimentActions.runNow(runs, authentication, id));
             run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -24,6 +24,7 @@ import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.ExperimentStage;
 import dev.bertlab.experiment.InvalidExperimentException;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.UserMessages;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ import org.springframework.security.access.AccessDeniedException;
 @RouteAlias("experiments/:id([0-9]+)/edit")
 @RouteAlias("experiments/:id([0-9]+)/clone")
 @RouteAlias("experiments/:id([0-9]+)/refine")
-@RolesAllowed("EDITOR")
+@RolesAllowed(Role.Names.EDITOR)
 public class ExperimentEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** What the form is doing, from the route. */

@@ -28,6 +28,7 @@ import dev.bertlab.experiment.ExperimentOverviews;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +63,7 @@ public class ExperimentListView extends VerticalLayout {
         this.overviews = overviews;
         this.runs = runs;
         this.authentication = authentication;
-        this.editor = authentication.hasRole("EDITOR");
+        this.editor = authentication.hasRole(Role.Names.EDITOR);
         setSizeFull();
         add(header());
         add(filters(datasets, experiments));

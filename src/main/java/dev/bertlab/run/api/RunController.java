@@ -2,6 +2,7 @@ package dev.bertlab.run.api;
 
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.api.OpenApiDescription;
 import dev.bertlab.web.api.UnknownKeys;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,7 @@ public class RunController {
     }
 
     @PostMapping(path = "/experiments/{id}/runs")
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     @Operation(summary = "Queue a run", description = "The run waits for a free device slot, or until \"at\". "
             + "Needs an EDITOR's token.")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the run to follow")
@@ -56,14 +57,14 @@ public class RunController {
     }
 
     @GetMapping("/experiments/{id}/runs")
-    @RolesAllowed("VIEWER")
+    @RolesAllowed(Role.Names.VIEWER)
     @Operation(summary = "An experiment's runs", description = "Newest first.")
     public List<RunDescription> ofExperiment(@PathVariable long id) {
         return runs.forExperiment(id).stream().map(RunDescription::of).toList();
     }
 
     @GetMapping("/runs/{id}")
-    @RolesAllowed("VIEWER")
+    @RolesAllowed(Role.Names.VIEWER)
     @Operation(summary = "Follow a run", description = "Its state, step, ETA and, once finished, its metrics.")
     @ApiResponse(responseCode = "404", description = "No such run")
     public RunDescription get(@PathVariable long id) {
@@ -71,7 +72,7 @@ public class RunController {
     }
 
     @PostMapping("/runs/{id}/cancel")
-    @RolesAllowed("EDITOR")
+    @RolesAllowed(Role.Names.EDITOR)
     @Operation(summary = "Cancel a run", description = "A queued run does not start; a running one stops at its "
             + "next step and keeps its checkpoint, so it can be resumed on the dashboard.")
     public RunDescription cancel(@PathVariable long id, Principal user) {

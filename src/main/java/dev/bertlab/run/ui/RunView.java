@@ -39,6 +39,7 @@ import dev.bertlab.run.RunResults;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import dev.bertlab.web.chart.EChart;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -96,10 +97,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.experiments = experiments;
         this.authentication = authentication;
         this.downloads = new RunDownloads(results);
-        this.int8 = new Int8Panel(int8Measurements, authentication.hasRole("EDITOR"));
+        this.int8 = new Int8Panel(int8Measurements, authentication.hasRole(Role.Names.EDITOR));
         configureActions();
         configureOutcome();
-        if (authentication.hasRole("EDITOR")) {
+        if (authentication.hasRole(Role.Names.EDITOR)) {
             diagnoses.onApplyFix(this::applyFix);
         }
         add(header(), reason, progress, section("Diagnoses", diagnoses), charts, section("Log", log), section("Evaluations", evaluations), outcome,
@@ -203,7 +204,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         reason.setVisible(run.getReason() != null);
         progress.show(run);
         // only the action that applies now; viewers get none
-        boolean editor = authentication.hasRole("EDITOR");
+        boolean editor = authentication.hasRole(Role.Names.EDITOR);
         cancel.setVisible(editor && !run.getStatus().isFinal());
         cancel.setEnabled(!run.isCancelRequested());
         resume.setVisible(editor && (run.getStatus() == RunStatus.CANCELLED || run.getStatus() == RunStatus.FAILED));

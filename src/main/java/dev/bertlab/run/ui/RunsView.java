@@ -31,6 +31,7 @@ import dev.bertlab.run.RunEvents;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public class RunsView extends VerticalLayout {
         statusFilter.addValueChangeListener(change -> refresh());
         HorizontalLayout toolbar = new HorizontalLayout(statusFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (authentication.hasRole("EDITOR")) {
+        if (authentication.hasRole(Role.Names.EDITOR)) {
             Button queue = new Button("Queue a run", VaadinIcon.PLUS.create(), click -> openQueueDialog());
             queue.setId("queue-run");
             queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -19,6 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.ScheduleService;
+import dev.bertlab.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ public class SchedulesView extends VerticalLayout {
         this.schedules = schedules;
         this.experiments = experiments;
         this.authentication = authentication;
-        this.editor = authentication.hasRole("EDITOR");
+        this.editor = authentication.hasRole(Role.Names.EDITOR);
         setSizeFull();
         add(new H2("Schedules"), new Paragraph("Each schedule queues a run of its experiment when its time comes; "
                 + "the run waits for a free device slot like any other. Schedules survive restarts, and a night "

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.RunStatus;
+import dev.bertlab.security.Role;
 import dev.bertlab.sweep.Sweep;
 import dev.bertlab.sweep.SweepService;
 import dev.bertlab.sweep.SweepTrial;
@@ -38,7 +39,7 @@ public class SweepsView extends VerticalLayout {
         this.authentication = authentication;
         add(new H2("Sweeps"), new Paragraph("Grid or random search over hyperparameters, queued as one batch (now "
                 + "or, say, tonight at 01:00); the runs are ranked by a test metric."));
-        if (authentication.hasRole("EDITOR")) {
+        if (authentication.hasRole(Role.Names.EDITOR)) {
             Button create = new Button("New sweep", VaadinIcon.PLUS.create(), click -> openNew());
             create.setId("new-sweep");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -13,7 +13,7 @@ import dev.bertlab.engine.eval.ThresholdTuning;
 import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.tokenize.Truncation;
-import dev.bertlab.run.RunResults;
+import dev.bertlab.run.RunArtifacts;
 import dev.bertlab.run.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,9 +37,9 @@ public class DeepEvaluationService {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String FILE = "evaluation.json";
 
-    private final RunResults results;
+    private final RunArtifacts results;
 
-    public DeepEvaluationService(RunResults results) {
+    public DeepEvaluationService(RunArtifacts results) {
         this.results = results;
     }
 

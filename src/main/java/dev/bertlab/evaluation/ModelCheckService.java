@@ -17,7 +17,7 @@ import dev.bertlab.engine.eval.Prediction;
 import dev.bertlab.engine.eval.PredictionSet;
 import dev.bertlab.engine.predict.TestTimeAugmentation;
 import dev.bertlab.engine.predict.TextClassifier;
-import dev.bertlab.run.RunResults;
+import dev.bertlab.run.RunArtifacts;
 import dev.bertlab.run.TrainingRun;
 import dev.bertlab.security.Role;
 import jakarta.annotation.PreDestroy;
@@ -56,7 +56,7 @@ public class ModelCheckService {
         void update(int done, int total);
     }
 
-    private final RunResults results;
+    private final RunArtifacts results;
     private final DatasetCatalog datasets;
     private final ClassificationService classification;
     private final ClassifierCache cache;
@@ -66,7 +66,7 @@ public class ModelCheckService {
         return thread;
     });
 
-    public ModelCheckService(RunResults results, DatasetCatalog datasets, ClassificationService classification,
+    public ModelCheckService(RunArtifacts results, DatasetCatalog datasets, ClassificationService classification,
             ClassifierCache cache) {
         this.results = results;
         this.datasets = datasets;

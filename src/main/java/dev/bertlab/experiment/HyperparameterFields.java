@@ -49,7 +49,7 @@ public final class HyperparameterFields {
             field("epochs", "epochs", SCHEDULE, INTEGER, "Passes over the training split."),
             field("max_steps", "maxSteps", SCHEDULE, INTEGER,
                     "Stop after this many optimizer steps; 0 runs all epochs (handy for quick checks)."),
-            choice("scheduler", "scheduler", SCHEDULE, names(Hyperparameters.Schedule.values()),
+            choice("scheduler", "scheduler", SCHEDULE, names(Hyperparameters.Scheduler.values()),
                     "How the learning rate decays after warm-up."),
             field("warmup_ratio", "warmupRatio", SCHEDULE, DECIMAL,
                     "Share of all steps spent warming the learning rate up from 0."),

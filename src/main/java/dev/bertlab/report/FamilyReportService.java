@@ -7,7 +7,7 @@ import dev.bertlab.engine.run.TrainingLogReader;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.Lineage;
-import dev.bertlab.run.RunResults;
+import dev.bertlab.run.RunArtifacts;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
@@ -32,11 +32,11 @@ public class FamilyReportService {
 
     private final ExperimentService experiments;
     private final RunService runs;
-    private final RunResults results;
+    private final RunArtifacts results;
     private final ComparisonService comparisons;
     private final DifferenceService differences;
 
-    public FamilyReportService(ExperimentService experiments, RunService runs, RunResults results,
+    public FamilyReportService(ExperimentService experiments, RunService runs, RunArtifacts results,
             ComparisonService comparisons, DifferenceService differences) {
         this.experiments = experiments;
         this.runs = runs;

@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class FixService {
 
     private final RunService runs;
-    private final RunResults results;
+    private final RunArtifacts results;
     private final ExperimentService experiments;
 
-    public FixService(RunService runs, RunResults results, ExperimentService experiments) {
+    public FixService(RunService runs, RunArtifacts results, ExperimentService experiments) {
         this.runs = runs;
         this.results = results;
         this.experiments = experiments;

@@ -26,7 +26,7 @@ public class Int8Measurements {
 
     private final DatasetCatalog datasets;
     private final ModelRegistry models;
-    private final RunResults results;
+    private final RunArtifacts results;
     private final Set<Long> measuring = ConcurrentHashMap.newKeySet();
     // one measurement at a time: it runs the whole test split through ONNX Runtime
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -35,7 +35,7 @@ public class Int8Measurements {
         return thread;
     });
 
-    public Int8Measurements(DatasetCatalog datasets, ModelRegistry models, RunResults results) {
+    public Int8Measurements(DatasetCatalog datasets, ModelRegistry models, RunArtifacts results) {
         this.datasets = datasets;
         this.models = models;
         this.results = results;

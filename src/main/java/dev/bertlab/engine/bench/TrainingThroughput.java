@@ -64,7 +64,7 @@ final class TrainingThroughput {
         try (LoadedBert model = LoadedBert.create(pretrained.config(), TaskHead.classification(2),
                 DropoutRates.BERT_DEFAULT, device, pretrained.weights(), 1)) {
             DecoupledAdamW optimizer = new DecoupledAdamW(model.network().namedParameters(),
-                    new LearningRateSchedule(Hyperparameters.Schedule.LINEAR, 2e-5, 1, warmup + steps + 1), hp);
+                    new LearningRateSchedule(Hyperparameters.Scheduler.LINEAR, 2e-5, 1, warmup + steps + 1), hp);
             TaskLoss loss = TaskLoss.crossEntropy(List.of(), 2);
             BatchCollator collator = BatchCollator.dynamic(0);
             Random random = new Random(5);

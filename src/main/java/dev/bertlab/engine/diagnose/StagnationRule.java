@@ -96,15 +96,15 @@ public final class StagnationRule implements CurveRule {
         Remedy.Builder remedy = Remedy.from(hp);
         if (stuckFromTheStart) {
             remedy.set("learning_rate", Math.min(1.0, hp.learningRate() * STUCK_RATE_FACTOR));
-            if (hp.scheduler() == Hyperparameters.Schedule.CONSTANT) {
-                remedy.set("scheduler", Hyperparameters.Schedule.LINEAR);
+            if (hp.scheduler() == Hyperparameters.Scheduler.CONSTANT) {
+                remedy.set("scheduler", Hyperparameters.Scheduler.LINEAR);
             }
             return remedy.build("the model is not learning: raise the learning rate, with a warm-up and a "
                     + "decaying schedule; check that the labels match the texts");
         }
         remedy.set("learning_rate", hp.learningRate() * PLATEAU_RATE_FACTOR);
-        if (hp.scheduler() == Hyperparameters.Schedule.CONSTANT) {
-            remedy.set("scheduler", Hyperparameters.Schedule.COSINE);
+        if (hp.scheduler() == Hyperparameters.Scheduler.CONSTANT) {
+            remedy.set("scheduler", Hyperparameters.Scheduler.COSINE);
         }
         if (hp.earlyStoppingPatience() == 0 && hp.evalStrategy() != Hyperparameters.EvalStrategy.NO) {
             remedy.set("early_stopping_patience", FLAT_EVALUATIONS - 1);

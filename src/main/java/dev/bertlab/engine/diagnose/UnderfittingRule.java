@@ -86,8 +86,8 @@ public final class UnderfittingRule implements CurveRule {
         Remedy.Builder remedy = Remedy.from(hp);
         remedy.set("learning_rate", Math.min(LearningRateTooHighRule.USUAL_RATE_CEILING,
                 hp.learningRate() * RATE_UP_FACTOR));
-        if (hp.scheduler() == Hyperparameters.Schedule.CONSTANT) {
-            remedy.set("scheduler", Hyperparameters.Schedule.LINEAR);
+        if (hp.scheduler() == Hyperparameters.Scheduler.CONSTANT) {
+            remedy.set("scheduler", Hyperparameters.Scheduler.LINEAR);
         }
         if (hp.warmupSteps() == 0 && hp.warmupRatio() < 0.06) {
             remedy.set("warmup_ratio", 0.1);

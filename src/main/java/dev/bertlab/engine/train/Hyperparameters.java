@@ -69,7 +69,7 @@ public record Hyperparameters(
         Double weightDecay,
         Double warmupRatio,
         Integer warmupSteps,
-        Schedule scheduler,
+        Scheduler scheduler,
         Double hiddenDropout,
         Double attentionDropout,
         Double classifierDropout,
@@ -101,7 +101,8 @@ public record Hyperparameters(
         Double augmentationStrength,
         Integer augmentedCopies) {
 
-    public enum Schedule { CONSTANT, LINEAR, COSINE }
+    /** The learning rate's course after warm-up (the {@code scheduler} knob). */
+    public enum Scheduler { CONSTANT, LINEAR, COSINE }
 
     public enum EvalStrategy { NO, EPOCH, STEPS }
 
@@ -119,7 +120,7 @@ public record Hyperparameters(
         weightDecay = or(weightDecay, 0.01);
         warmupRatio = or(warmupRatio, 0.1);
         warmupSteps = or(warmupSteps, 0);
-        scheduler = or(scheduler, Schedule.LINEAR);
+        scheduler = or(scheduler, Scheduler.LINEAR);
         hiddenDropout = or(hiddenDropout, 0.1);
         attentionDropout = or(attentionDropout, 0.1);
         classifierDropout = or(classifierDropout, 0.1);
@@ -313,7 +314,7 @@ public record Hyperparameters(
         public Builder weightDecay(double v) { return set("weightDecay", v); }
         public Builder warmupRatio(double v) { return set("warmupRatio", v); }
         public Builder warmupSteps(int v) { return set("warmupSteps", v); }
-        public Builder scheduler(Schedule v) { return set("scheduler", v); }
+        public Builder scheduler(Scheduler v) { return set("scheduler", v); }
         public Builder hiddenDropout(double v) { return set("hiddenDropout", v); }
         public Builder attentionDropout(double v) { return set("attentionDropout", v); }
         public Builder classifierDropout(double v) { return set("classifierDropout", v); }

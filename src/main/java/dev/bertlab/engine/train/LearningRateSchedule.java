@@ -10,12 +10,12 @@ import ai.djl.training.tracker.Tracker;
  */
 public final class LearningRateSchedule implements Tracker {
 
-    private final Hyperparameters.Schedule kind;
+    private final Hyperparameters.Scheduler kind;
     private final double peak;
     private final int warmupSteps;
     private final int totalSteps;
 
-    public LearningRateSchedule(Hyperparameters.Schedule kind, double peak, int warmupSteps, int totalSteps) {
+    public LearningRateSchedule(Hyperparameters.Scheduler kind, double peak, int warmupSteps, int totalSteps) {
         if (totalSteps < 1) {
             throw new IllegalArgumentException("a schedule needs at least one step, got " + totalSteps);
         }

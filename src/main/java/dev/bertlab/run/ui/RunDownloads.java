@@ -6,7 +6,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.bertlab.run.RunFile;
-import dev.bertlab.run.RunResults;
+import dev.bertlab.run.RunArtifacts;
 import dev.bertlab.run.TrainingRun;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.util.Optional;
 /** Links to the run's files: the model (Hugging Face layout, zipped, and as ONNX), predictions, metrics, the training log. */
 class RunDownloads extends FlexLayout {
 
-    private final RunResults results;
+    private final RunArtifacts results;
 
-    RunDownloads(RunResults results) {
+    RunDownloads(RunArtifacts results) {
         this.results = results;
         setId("downloads");
         setFlexWrap(FlexWrap.WRAP);

@@ -35,7 +35,7 @@ import dev.bertlab.run.ConfusionCounts;
 import dev.bertlab.run.RunEvent;
 import dev.bertlab.run.RunEvents;
 import dev.bertlab.run.Int8Measurements;
-import dev.bertlab.run.RunResults;
+import dev.bertlab.run.RunArtifacts;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
@@ -57,7 +57,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private static final int TAIL_LINES = 60;
 
     private final RunService runs;
-    private final RunResults results;
+    private final RunArtifacts results;
     private final RunEvents events;
     private final ExperimentService experiments;
     private final AuthenticationContext authentication;
@@ -88,7 +88,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private TrainingRun run;
     private Registration subscription;
 
-    public RunView(RunService runs, RunResults results, RunEvents events, ExperimentService experiments,
+    public RunView(RunService runs, RunArtifacts results, RunEvents events, ExperimentService experiments,
             AuthenticationContext authentication, FixService fixes, Int8Measurements int8Measurements) {
         this.fixes = fixes;
         this.runs = runs;

@@ -42,7 +42,7 @@ class RemedyTest {
     @Test
     void everyCurveRemedyUsesFormKeysAndPassesValidation() {
         Hyperparameters hp = Hyperparameters.builder().learningRate(1e-4).warmupRatio(0).maxGradNorm(0)
-                .scheduler(Hyperparameters.Schedule.CONSTANT).batchSize(32).maxLength(512).groupByLength(false)
+                .scheduler(Hyperparameters.Scheduler.CONSTANT).batchSize(32).maxLength(512).groupByLength(false)
                 .metricForBestModel("accuracy").build();
         TrainingHistory everything = SyntheticRun.of(800).logs(10, 60, 10, step -> 0.5)
                 .log(70, 2.4, 1, 1e-3, 100, 0.1).logs(80, 800, 10, step -> 0.69)

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class StagnationRuleTest {
 
     private static final Hyperparameters ACCURACY = Hyperparameters.builder().metricForBestModel("accuracy")
-            .scheduler(Hyperparameters.Schedule.CONSTANT).build();
+            .scheduler(Hyperparameters.Scheduler.CONSTANT).build();
 
     @Test
     void aFlatValidationMetricOverFourEvaluationsIsStagnationAtTheFourth() {

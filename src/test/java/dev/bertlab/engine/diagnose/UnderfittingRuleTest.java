@@ -14,7 +14,7 @@ class UnderfittingRuleTest {
         SyntheticRun run = SyntheticRun.of(400).logs(10, 400, 10, step -> step % 20 == 0 ? 1.04 : 1.06);
         // before three quarters of a short run the loss may still be on its way down (a run cut to 3 epochs by an
         // overfitting fix was flagged at half way and sent back to 6)
-        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-6).scheduler(Hyperparameters.Schedule.CONSTANT)
+        Hyperparameters hp = Hyperparameters.builder().learningRate(1e-6).scheduler(Hyperparameters.Scheduler.CONSTANT)
                 .warmupRatio(0).build();
 
         Diagnosis diagnosis = new UnderfittingRule().check(run.history(), RunFacts.classification(hp, 3))

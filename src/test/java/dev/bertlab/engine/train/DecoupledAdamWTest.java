@@ -54,7 +54,7 @@ class DecoupledAdamWTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Map<String, Parameter> parameters = parameters(manager, w0, b0);
             DecoupledAdamW adamw = new DecoupledAdamW(parameters,
-                    new LearningRateSchedule(Hyperparameters.Schedule.CONSTANT, 1e-2, 0, 10), HP);
+                    new LearningRateSchedule(Hyperparameters.Scheduler.CONSTANT, 1e-2, 0, 10), HP);
             for (int step = 0; step < 3; step++) {
                 backward(parameters, coefficients);
                 adamw.beginStep(step, 0.5f);
@@ -87,7 +87,7 @@ class DecoupledAdamWTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Map<String, Parameter> fused = parameters(manager, w0, b0);
             Map<String, Parameter> kernel = parameters(manager, w0, b0);
-            LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Schedule.LINEAR, 1e-2, 2, 10);
+            LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Scheduler.LINEAR, 1e-2, 2, 10);
             DecoupledAdamW a = new DecoupledAdamW(fused, schedule, HP);
             DecoupledAdamW b = new DecoupledAdamW(kernel, schedule, HP);
             for (int step = 0; step < 5; step++) {

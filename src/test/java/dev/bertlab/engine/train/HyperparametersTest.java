@@ -16,7 +16,7 @@ class HyperparametersTest {
         assertThat(hp.weightDecay()).isEqualTo(0.01);
         assertThat(hp.adamEpsilon()).isEqualTo(1e-8);
         assertThat(hp.maxGradNorm()).isEqualTo(1.0);
-        assertThat(hp.scheduler()).isEqualTo(Hyperparameters.Schedule.LINEAR);
+        assertThat(hp.scheduler()).isEqualTo(Hyperparameters.Scheduler.LINEAR);
         assertThat(hp.greaterIsBetter()).isFalse();
     }
 

@@ -12,7 +12,7 @@ class LearningRateScheduleTest {
 
     @Test
     void linearWarmsUpThenFallsToZero() {
-        LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Schedule.LINEAR, PEAK, 10, 100);
+        LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Scheduler.LINEAR, PEAK, 10, 100);
         assertThat(schedule.rate(0)).isEqualTo(0.0);
         assertThat(schedule.rate(5)).isCloseTo(5e-5, within(1e-12));
         assertThat(schedule.rate(10)).isCloseTo(1e-4, within(1e-12));
@@ -22,7 +22,7 @@ class LearningRateScheduleTest {
 
     @Test
     void cosineFollowsHalfACosine() {
-        LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Schedule.COSINE, PEAK, 10, 100);
+        LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Scheduler.COSINE, PEAK, 10, 100);
         assertThat(schedule.rate(10)).isCloseTo(1e-4, within(1e-12));
         assertThat(schedule.rate(55)).isCloseTo(5e-5, within(1e-12));
         assertThat(schedule.rate(32)).isCloseTo(1e-4 * 0.5 * (1 + Math.cos(Math.PI * 22 / 90)), within(1e-12));
@@ -31,7 +31,7 @@ class LearningRateScheduleTest {
 
     @Test
     void constantHoldsAfterWarmUp() {
-        LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Schedule.CONSTANT, PEAK, 4, 100);
+        LearningRateSchedule schedule = new LearningRateSchedule(Hyperparameters.Scheduler.CONSTANT, PEAK, 4, 100);
         assertThat(schedule.rate(2)).isCloseTo(5e-5, within(1e-12));
         assertThat(schedule.rate(4)).isEqualTo(PEAK);
         assertThat(schedule.rate(99)).isEqualTo(PEAK);

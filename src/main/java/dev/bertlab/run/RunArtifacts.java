@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
  * matrix, the examples it got wrong, and files to download.
  */
 @Service
-public class RunResults {
+public class RunArtifacts {
 
     private final DatasetCatalog datasets;
     private final ModelRegistry models;
@@ -49,7 +49,7 @@ public class RunResults {
         return thread;
     });
 
-    public RunResults(DatasetCatalog datasets, ModelRegistry models) {
+    public RunArtifacts(DatasetCatalog datasets, ModelRegistry models) {
         this.datasets = datasets;
         this.models = models;
     }

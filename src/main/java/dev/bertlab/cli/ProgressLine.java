@@ -1,7 +1,7 @@
 package dev.bertlab.cli;
 
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Map;
  * A progress line with ETA for the terminal: redrawn in place on a console, one line per 5% (or minute) when the
  * output goes to a file (an overnight log stays readable).
  */
-final class ProgressLine implements TrainingListener {
+final class ProgressLine implements TrainingEventListener {
 
     private static final int BAR = 24;
 

@@ -1,13 +1,13 @@
 package dev.bertlab.run;
 
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 
 /**
  * Writes a run's progress into its row: at most once a second, and at once on evaluations and on the last step,
  * so a page opened later (or a list) shows where it is without hammering the database.
  */
-final class ProgressRecorder implements TrainingListener {
+final class ProgressRecorder implements TrainingEventListener {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProgressRecorder.class);
 

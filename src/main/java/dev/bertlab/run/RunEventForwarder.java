@@ -3,7 +3,7 @@ package dev.bertlab.run;
 import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.diagnose.DiagnosisListener;
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * Passes what the engine reports on to the live pages, and into the run's activity log. Progress goes out at
  * most four times a second (a tiny model steps faster than a browser wants to redraw), the last step always.
  */
-final class RunEventForwarder implements TrainingListener, DiagnosisListener {
+final class RunEventForwarder implements TrainingEventListener, DiagnosisListener {
 
     private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 

@@ -5,7 +5,7 @@ import dev.bertlab.engine.MatmulPrecision;
 import dev.bertlab.engine.run.FailureReason;
 import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.run.RunSummary;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import dev.bertlab.engine.train.TrainingOutcome;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
@@ -80,7 +80,7 @@ public class RunExecution {
             RunConfig config = onDevice(experiments.runConfig(experiment, directory.getFileName().toString(),
                     directory, run.getHyperparameters(), properties.threads()), run.getDevice(),
                     MatmulPrecision.of(properties.matmulPrecision()));
-            List<TrainingListener> listeners = List.of(
+            List<TrainingEventListener> listeners = List.of(
                     new ProgressRecorder(runId, runs, run.getHyperparameters().epochs()),
                     new RunEventForwarder(run, events, activity));
             boolean resume = run.getAttempts() > 1;

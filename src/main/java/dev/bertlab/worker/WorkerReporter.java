@@ -3,11 +3,11 @@ package dev.bertlab.worker;
 import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.diagnose.DiagnosisListener;
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import java.io.PrintStream;
 
 /** In a worker process: hands every event of the engine to the parent, one line each, in the order they happen. */
-final class WorkerReporter implements TrainingListener, DiagnosisListener {
+final class WorkerReporter implements TrainingEventListener, DiagnosisListener {
 
     private final PrintStream parent;
 

@@ -2,7 +2,7 @@ package dev.bertlab.worker;
 
 import dev.bertlab.engine.diagnose.DiagnosisListener;
 import dev.bertlab.engine.run.RunConfig;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class WorkerSupervisor {
      *     killed when it has not after the grace
      * @param started told the worker's pid once it runs
      */
-    public WorkerExit run(RunConfig config, boolean resume, List<TrainingListener> listeners,
+    public WorkerExit run(RunConfig config, boolean resume, List<TrainingEventListener> listeners,
             Consumer<String> status, BooleanSupplier stopWanted, LongConsumer started)
             throws IOException, InterruptedException {
         Files.createDirectories(settings.scratch());
@@ -96,7 +96,7 @@ public final class WorkerSupervisor {
         return worker.exit(killed);
     }
 
-    private static void deliver(WorkerMessage message, List<TrainingListener> listeners, Consumer<String> status) {
+    private static void deliver(WorkerMessage message, List<TrainingEventListener> listeners, Consumer<String> status) {
         if (message instanceof WorkerMessage.Status line) {
             status.accept(line.line());
         } else if (message instanceof WorkerMessage.Started started) {

@@ -9,7 +9,7 @@ import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.run.RunSummary;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import dev.bertlab.engine.train.TrainingOutcome;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.pretrained.ModelRegistry;
@@ -52,7 +52,7 @@ class WorkerSupervisorTest {
     }
 
     /** Records what a run reports; can act on the first step it hears of. */
-    private static final class Recorder implements TrainingListener {
+    private static final class Recorder implements TrainingEventListener {
         final List<Integer> steps = new CopyOnWriteArrayList<>();
         final List<String> notices = new CopyOnWriteArrayList<>();
         volatile TrainingEvents.Started started;

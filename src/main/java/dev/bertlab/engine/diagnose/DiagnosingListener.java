@@ -1,7 +1,7 @@
 package dev.bertlab.engine.diagnose;
 
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@link Diagnosis#logLine()}). Each kind is reported once. Rules run on the training thread after log lines,
  * evaluations and notices only (not after every step), and each is a pass over the history, so this stays cheap.
  */
-public final class DiagnosingListener implements TrainingListener {
+public final class DiagnosingListener implements TrainingEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosingListener.class);
 

@@ -39,7 +39,7 @@ import dev.bertlab.engine.train.EncodedSplit;
 import dev.bertlab.engine.train.FineTuner;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.TrainingFailedException;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import dev.bertlab.engine.train.TrainingOutcome;
 import dev.bertlab.engine.weights.NamedTensor;
 import java.io.IOException;
@@ -87,7 +87,7 @@ public final class FineTuneRun {
      * @param resume continue from the run directory's latest checkpoint; a fresh run refuses a directory that
      *     already holds checkpoints, so that no finished run is overwritten by accident
      */
-    public RunResult execute(RunConfig config, List<TrainingListener> listeners, Consumer<String> status,
+    public RunResult execute(RunConfig config, List<TrainingEventListener> listeners, Consumer<String> status,
             BooleanSupplier cancelRequested, boolean resume) throws IOException {
         RunDirectory directory = directoryOf(config);
         prepareDirectory(directory, config, resume);
@@ -156,7 +156,7 @@ public final class FineTuneRun {
             if (!model.loadReport().initializedRandomly().isEmpty()) {
                 status.accept("initialised randomly: " + String.join(", ", model.loadReport().initializedRandomly()));
             }
-            List<TrainingListener> all = new ArrayList<>(listeners);
+            List<TrainingEventListener> all = new ArrayList<>(listeners);
             all.add(log);
             Double expected = MeasuredThroughput.at(models.measuredThroughputFile())
                     .expectedSamplesPerSecond(config.baseModel(), hp.maxLength()).orElse(null);

@@ -3,7 +3,7 @@ package dev.bertlab.engine.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.time.Instant;
  * {@code train}, {@code eval} or {@code notice}; flushed after every line so a crash loses nothing written.
  * A resumed run appends to the same file.
  */
-public final class TrainingLogWriter implements TrainingListener, AutoCloseable {
+public final class TrainingLogWriter implements TrainingEventListener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -59,7 +59,7 @@ public final class FineTuner {
     private final List<String> labelNames;
     private final Hyperparameters hp;
     private final CheckpointStore checkpoints;
-    private final List<TrainingListener> listeners;
+    private final List<TrainingEventListener> listeners;
     private final TaskLoss loss;
     private final BatchCollator collator;
     private final LengthBucketSampler sampler;
@@ -73,7 +73,7 @@ public final class FineTuner {
      * @param labelNames class names (empty for regression)
      */
     public FineTuner(LoadedBert model, EncodedSplit train, EncodedSplit validation, List<String> labelNames,
-            Hyperparameters hp, CheckpointStore checkpoints, List<TrainingListener> listeners, int padId) {
+            Hyperparameters hp, CheckpointStore checkpoints, List<TrainingEventListener> listeners, int padId) {
         this.model = model;
         this.train = train;
         this.validation = validation;
@@ -581,7 +581,7 @@ public final class FineTuner {
         emit(l -> l.onNotice(notice));
     }
 
-    private void emit(java.util.function.Consumer<TrainingListener> call) {
+    private void emit(java.util.function.Consumer<TrainingEventListener> call) {
         listeners.forEach(call);
     }
 

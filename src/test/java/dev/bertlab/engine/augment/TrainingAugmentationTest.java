@@ -17,7 +17,7 @@ import dev.bertlab.engine.train.EncodedSplit;
 import dev.bertlab.engine.train.FineTuner;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.TrainingEvents;
-import dev.bertlab.engine.train.TrainingListener;
+import dev.bertlab.engine.train.TrainingEventListener;
 import dev.bertlab.engine.train.TrainingOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +114,7 @@ class TrainingAugmentationTest {
         Path tokenizer = TinyTokenizer.write(temp.resolve("tokenizer"));
         List<TrainingEvents.Started> started = new ArrayList<>();
         List<TrainingEvents.Notice> notices = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
+        TrainingEventListener listener = new TrainingEventListener() {
             @Override
             public void onStarted(TrainingEvents.Started event) {
                 started.add(event);

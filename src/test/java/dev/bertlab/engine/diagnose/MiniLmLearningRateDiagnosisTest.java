@@ -54,7 +54,7 @@ class MiniLmLearningRateDiagnosisTest {
 
         long start = System.nanoTime();
         new FineTuneRun(DatasetCatalog.open(data), models, temp).execute(config, List.of(listener,
-                new dev.bertlab.engine.train.TrainingListener() {
+                new dev.bertlab.engine.train.TrainingEventListener() {
                     @Override
                     public void onProgress(dev.bertlab.engine.train.TrainingEvents.Progress progress) {
                         stepsDone.set(progress.step());

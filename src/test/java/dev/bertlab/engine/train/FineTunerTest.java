@@ -38,7 +38,7 @@ class FineTunerTest {
         List<TrainingEvents.Notice> notices = new ArrayList<>();
         List<TrainingEvents.Evaluated> evaluations = new ArrayList<>();
         AtomicInteger steps = new AtomicInteger();
-        TrainingListener listener = new TrainingListener() {
+        TrainingEventListener listener = new TrainingEventListener() {
             @Override
             public void onNotice(TrainingEvents.Notice notice) {
                 notices.add(notice);
@@ -170,7 +170,7 @@ class FineTunerTest {
     void aNanGradientUnderAFiniteLossIsANumericFaultNotALearningRateThatIsTooHigh() throws Exception {
         Hyperparameters hp = base().build();
         List<TrainingEvents.Notice> notices = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
+        TrainingEventListener listener = new TrainingEventListener() {
             @Override
             public void onNotice(TrainingEvents.Notice notice) {
                 notices.add(notice);

@@ -30,7 +30,7 @@ class GradientUnderGarbageCollectionTest {
 
     private Run train(Hyperparameters hp, Path directory, Runnable beforeBackward) throws Exception {
         List<Double> losses = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
+        TrainingEventListener listener = new TrainingEventListener() {
             @Override
             public void onStep(TrainingEvents.StepLogged step) {
                 losses.add(step.loss());

@@ -2,8 +2,8 @@ package dev.bertlab.engine.train;
 
 /**
  * Receives what a run reports: logs, curves, progress bars and the dashboard's live view are all listeners.
- * Called on the training thread; keep the work short or hand it off. (Not DJL's {@code TrainingListener}, which
- * the trainer's own hooks are: this one hears the run's events, in the run's terms.)
+ * Called on the training thread; keep the work short or hand it off. Not DJL's
+ * {@code ai.djl.training.listener.TrainingListener}: this one hears the run's own events.
  */
 public interface TrainingEventListener {
 

@@ -1,13 +1,7 @@
 package dev.bertlab.experiment.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.bertlab.engine.eval.ClassificationMetrics;
 import dev.bertlab.engine.eval.MetricsJson;
@@ -21,6 +15,7 @@ import dev.bertlab.run.TrainingRun;
 import dev.bertlab.run.TrainingRunRepository;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
+import dev.bertlab.e2e.BrowserTest;
 import dev.bertlab.support.DashboardTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,13 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,22 +41,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ExperimentPagesBrowserTest {
+class ExperimentPagesBrowserTest extends BrowserTest {
 
     private static final Path DATA = DashboardTest.newDataDirectory("experiment-pages");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         DashboardTest.register(registry, DATA);
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ExperimentRepository experiments;
@@ -75,46 +59,9 @@ class ExperimentPagesBrowserTest {
     @Autowired
     UserService users;
 
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private Page logIn(String user, String password) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1600));
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.locator("input[name='username']").fill(user);
-        page.locator("input[name='password']").fill(password);
-        page.locator("vaadin-button[slot='submit']").click();
-        page.waitForURL(address -> !address.contains("/login"));
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
     @Test
     void anEditorDefinesRefinesAndComparesExperiments() throws IOException {
-        Page page = logIn("admin", "admin-password");
+        logIn("admin", "admin-password");
         page.navigate(url("/experiments"));
         page.locator("#new-experiment").click();
         page.waitForURL(address -> address.endsWith("/experiments/new"));
@@ -123,7 +70,7 @@ class ExperimentPagesBrowserTest {
         page.locator("#save-experiment").click();
         page.locator("#hp-learning-rate[invalid]").waitFor();
         assertThat(page.locator("#hp-learning-rate").textContent()).contains("'fast' is not a number");
-        screenshot(page, "experiment-form-invalid");
+        screenshot("experiment-form-invalid");
         assertThat(experiments.count()).isZero();
 
         page.locator("#hp-learning-rate input").fill("5e-5");
@@ -144,7 +91,7 @@ class ExperimentPagesBrowserTest {
         long childId = Long.parseLong(page.url().replaceFirst(".*/", ""));
         assertThat(page.locator("#experiment-lineage li").count()).isEqualTo(2);
         assertThat(page.locator("#compare-with-parent").isDisabled()).isTrue();
-        screenshot(page, "experiment-detail");
+        screenshot("experiment-detail");
 
         long before = finishedRun(parentId, "before", 0.80);
         long after = finishedRun(childId, "after", 0.86);
@@ -155,14 +102,14 @@ class ExperimentPagesBrowserTest {
         page.locator("#show-all-hyperparameters").click();
         page.waitForCondition(() -> page.locator("#compare-grid").textContent().contains("learning_rate"));
         assertThat(page.locator("#compare-metrics").textContent()).contains("+0.0600");
-        screenshot(page, "compare");
+        screenshot("compare");
     }
 
     @Test
     void aMalformedUploadShowsItsProblemsAndStoresNothing(@org.junit.jupiter.api.io.TempDir Path dir)
             throws IOException {
         Path csv = Files.writeString(dir.resolve("broken.csv"), "review,label\n\"a fine film\",pos\na dull film\n");
-        Page page = logIn("admin", "admin-password");
+        logIn("admin", "admin-password");
         page.navigate(url("/datasets"));
         page.locator("#upload-dataset input[type=file]").setInputFiles(csv);
         page.locator("#import-dataset").click();
@@ -170,21 +117,21 @@ class ExperimentPagesBrowserTest {
                 .setState(WaitForSelectorState.VISIBLE));
         assertThat(page.locator("#upload-errors").textContent()).contains("nothing was imported")
                 .contains("this row has 1 fields");
-        screenshot(page, "datasets-upload-errors");
+        screenshot("datasets-upload-errors");
         assertThat(DATA.resolve("datasets").resolve("broken")).doesNotExist();
     }
 
     @Test
     void aViewerLooksButCannotCreate() {
         users.create("viewer", "viewer-password", Role.VIEWER);
-        Page page = logIn("viewer", "viewer-password");
+        logIn("viewer", "viewer-password");
         page.navigate(url("/experiments"));
         page.locator("#experiments-grid").waitFor();
         assertThat(page.locator("#new-experiment").count()).isZero();
         page.navigate(url("/experiments/new"));
         page.locator("#page-not-found").waitFor();
         assertThat(page.locator("#page-not-found").textContent()).contains("you are a viewer");
-        screenshot(page, "viewer-not-allowed");
+        screenshot("viewer-not-allowed");
         assertThat(page.locator("#save-experiment").count()).isZero();
         page.navigate(url("/datasets"));
         page.locator("#datasets-grid").waitFor();

@@ -6,7 +6,6 @@ import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.engine.significance.PairedBootstrap;
 import dev.bertlab.engine.significance.RunDifference;
 import dev.bertlab.engine.significance.SeedSummary;
-import dev.bertlab.experiment.HyperparameterText;
 import dev.bertlab.run.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,8 +76,8 @@ public class DifferenceService {
             if (compared.run().getTestMetrics() == null || compared.run().getTestMetrics().isEmpty()) {
                 continue;
             }
-            Map<String, String> setting = new LinkedHashMap<>(HyperparameterText.format(
-                    compared.run().getHyperparameters()));
+            Map<String, String> setting = new LinkedHashMap<>(
+                    compared.run().getHyperparameters().asTexts());
             setting.remove("seed");
             bySetting.computeIfAbsent(compared.run().getDatasetFingerprint() + setting, key -> new ArrayList<>())
                     .add(compared);

@@ -1,8 +1,8 @@
 package dev.bertlab.compare;
 
 import dev.bertlab.engine.train.Hyperparameters;
-import dev.bertlab.experiment.HyperparameterField;
-import dev.bertlab.experiment.HyperparameterFields;
+import dev.bertlab.engine.train.Knob;
+import dev.bertlab.engine.train.Knobs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +18,9 @@ public final class HyperparameterDiff {
     /** One row per hyperparameter, in form order. */
     public static List<HyperparameterRow> rows(List<Hyperparameters> runs) {
         List<HyperparameterRow> rows = new ArrayList<>();
-        for (HyperparameterField field : HyperparameterFields.all()) {
-            List<String> values = runs.stream().map(field::textOf).toList();
-            rows.add(new HyperparameterRow(field.key(), field.group(), values,
+        for (Knob<?> knob : Knobs.all()) {
+            List<String> values = runs.stream().map(run -> run.textOf(knob)).toList();
+            rows.add(new HyperparameterRow(knob.key(), knob.group(), values,
                     values.stream().distinct().count() > 1));
         }
         return rows;

@@ -1,6 +1,6 @@
 package dev.bertlab.compare;
 
-import dev.bertlab.experiment.HyperparameterGroup;
+import dev.bertlab.engine.train.KnobGroup;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * @param values its text per run, in run order
  * @param differs whether any two runs disagree
  */
-public record HyperparameterRow(String key, HyperparameterGroup group, List<String> values, boolean differs) {
+public record HyperparameterRow(String key, KnobGroup group, List<String> values, boolean differs) {
 
     public HyperparameterRow {
         values = List.copyOf(values);

@@ -51,7 +51,7 @@ public final class SearchSpaceText {
 
     /** One value as people write it: 2e-5 rather than 2.0E-5. */
     public static String valueText(Object value) {
-        return value instanceof Double d ? dev.bertlab.experiment.HyperparameterText.decimal(d) : String.valueOf(value);
+        return value instanceof Double d ? dev.bertlab.engine.train.KnobText.decimal(d) : String.valueOf(value);
     }
 
     private static Object value(String text) {

@@ -3,7 +3,7 @@ package dev.bertlab.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.engine.train.Hyperparameters;
-import dev.bertlab.experiment.HyperparameterFields;
+import dev.bertlab.engine.train.Knobs;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class HyperparameterDiffTest {
     @Test
     void allRowsAreThereForTheToggle() {
         List<HyperparameterRow> rows = HyperparameterDiff.rows(List.of(before, after, before));
-        assertThat(rows).hasSize(HyperparameterFields.all().size());
+        assertThat(rows).hasSize(Knobs.all().size());
         assertThat(rows).filteredOn(HyperparameterRow::differs).hasSize(2);
         assertThat(rows).filteredOn(row -> row.key().equals("epochs")).singleElement()
                 .satisfies(row -> assertThat(row.values()).containsExactly("3", "3", "3"));

@@ -1,6 +1,5 @@
 package dev.bertlab.experiment.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bertlab.security.Role;
 import dev.bertlab.web.api.OpenApiDescription;
 import dev.bertlab.web.api.UnknownKeys;
@@ -9,7 +8,6 @@ import dev.bertlab.engine.train.InvalidHyperparametersException;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentNotFoundException;
 import dev.bertlab.experiment.ExperimentService;
-import dev.bertlab.experiment.HyperparameterText;
 import dev.bertlab.experiment.InvalidExperimentException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -86,7 +84,8 @@ public class ExperimentController {
         }
         problems.putAll(experiments.problems(experiment));
         try {
-            experiment.setHyperparameters(hyperparameters(request.hyperparameters()));
+            experiment.setHyperparameters(Hyperparameters.fromMap(request.hyperparameters() == null ? Map.of()
+                    : request.hyperparameters()));
         } catch (InvalidHyperparametersException e) {
             e.problems().forEach((key, message) -> problems.put("hyperparameters." + key, message));
         }
@@ -96,24 +95,5 @@ public class ExperimentController {
         Experiment saved = experiments.save(experiment, user.getName());
         return ResponseEntity.created(URI.create("/api/v1/experiments/" + saved.getId()))
                 .body(ExperimentDescription.of(saved));
-    }
-
-    /** The defaults with the given values laid over them; a name the form does not know is a problem too. */
-    private static Hyperparameters hyperparameters(Map<String, JsonNode> given) {
-        Map<String, String> texts = new LinkedHashMap<>(HyperparameterText.format(Hyperparameters.defaults()));
-        Map<String, String> unknown = new LinkedHashMap<>();
-        if (given != null) {
-            given.forEach((key, value) -> {
-                if (!texts.containsKey(key)) {
-                    unknown.put(key, "no such hyperparameter; the names are " + String.join(", ", texts.keySet()));
-                } else {
-                    texts.put(key, value == null || value.isNull() ? "" : value.asText());
-                }
-            });
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidHyperparametersException(unknown);
-        }
-        return HyperparameterText.parse(texts);
     }
 }

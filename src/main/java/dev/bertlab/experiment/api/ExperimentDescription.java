@@ -1,7 +1,6 @@
 package dev.bertlab.experiment.api;
 
 import dev.bertlab.experiment.Experiment;
-import dev.bertlab.experiment.HyperparameterText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +22,6 @@ public record ExperimentDescription(
                 experiment.getSubsetTest(), experiment.getDevice(), experiment.getTags(), experiment.getNotes(),
                 experiment.getParentId(), experiment.getStage().name().toLowerCase(java.util.Locale.ROOT),
                 experiment.getChangeNote(), experiment.getCreatedBy(), experiment.getCreatedAt(),
-                HyperparameterText.format(experiment.getHyperparameters()));
+                experiment.getHyperparameters().asTexts());
     }
 }

@@ -23,6 +23,6 @@ public record ExperimentRequest(
         @Schema(description = "The hypothesis this experiment tests") String notes,
         @Schema(description = "snake_case name to value, as on the form",
                 example = "{\"learning_rate\": 5e-5, \"batch_size\": 16, \"epochs\": 2, \"max_length\": 128}")
-        Map<String, JsonNode> hyperparameters,
+        Map<String, Object> hyperparameters,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> unknownKeys) {
 }

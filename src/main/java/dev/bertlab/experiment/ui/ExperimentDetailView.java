@@ -22,12 +22,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.engine.train.Hyperparameters;
+import dev.bertlab.engine.train.Knob;
+import dev.bertlab.engine.train.Knobs;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentOverview;
 import dev.bertlab.experiment.ExperimentOverviews;
 import dev.bertlab.experiment.ExperimentService;
-import dev.bertlab.experiment.HyperparameterField;
-import dev.bertlab.experiment.HyperparameterFields;
 import dev.bertlab.report.FamilyReportExport;
 import dev.bertlab.report.ui.ExportReportLink;
 import dev.bertlab.run.RunService;
@@ -217,19 +217,19 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
     }
 
     private Component hyperparameterGrid(Hyperparameters hyperparameters) {
-        Grid<HyperparameterField> grid = new Grid<>();
+        Grid<Knob<?>> grid = new Grid<>();
         grid.setId("experiment-hyperparameters");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         Hyperparameters defaults = Hyperparameters.defaults();
-        grid.addColumn(field -> field.group().title()).setHeader("Group").setAutoWidth(true);
-        grid.addColumn(HyperparameterField::key).setHeader("Hyperparameter").setAutoWidth(true);
-        grid.addColumn(field -> field.textOf(hyperparameters)).setHeader("Value").setAutoWidth(true);
-        grid.addColumn(field -> field.textOf(defaults).equals(field.textOf(hyperparameters)) ? "" : "changed from "
-                + (field.textOf(defaults).isEmpty() ? "none" : field.textOf(defaults))).setHeader("Default")
+        grid.addColumn(knob -> knob.group().title()).setHeader("Group").setAutoWidth(true);
+        grid.addColumn(Knob::key).setHeader("Hyperparameter").setAutoWidth(true);
+        grid.addColumn(hyperparameters::textOf).setHeader("Value").setAutoWidth(true);
+        grid.addColumn(knob -> defaults.textOf(knob).equals(hyperparameters.textOf(knob)) ? "" : "changed from "
+                + (defaults.textOf(knob).isEmpty() ? "none" : defaults.textOf(knob))).setHeader("Default")
                 .setAutoWidth(true);
-        grid.addColumn(HyperparameterField::help).setHeader("Meaning").setFlexGrow(3);
-        grid.setItems(HyperparameterFields.all());
+        grid.addColumn(Knob::help).setHeader("Meaning").setFlexGrow(3);
+        grid.setItems(Knobs.all());
         return grid;
     }
 }

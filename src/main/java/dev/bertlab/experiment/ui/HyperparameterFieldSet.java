@@ -10,10 +10,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.InvalidHyperparametersException;
-import dev.bertlab.experiment.HyperparameterField;
-import dev.bertlab.experiment.HyperparameterFields;
-import dev.bertlab.experiment.HyperparameterGroup;
-import dev.bertlab.experiment.HyperparameterText;
+import dev.bertlab.engine.train.Knob;
+import dev.bertlab.engine.train.KnobGroup;
+import dev.bertlab.engine.train.Knobs;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,26 +36,26 @@ class HyperparameterFieldSet extends VerticalLayout {
     HyperparameterFieldSet() {
         setPadding(false);
         setSpacing(false);
-        Map<HyperparameterGroup, FormLayout> forms = new EnumMap<>(HyperparameterGroup.class);
-        for (HyperparameterGroup group : HyperparameterGroup.values()) {
+        Map<KnobGroup, FormLayout> forms = new EnumMap<>(KnobGroup.class);
+        for (KnobGroup group : KnobGroup.values()) {
             FormLayout form = new FormLayout();
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
                     new FormLayout.ResponsiveStep("1000px", 3));
             forms.put(group, form);
             Details section = new Details(group.title(), form);
             section.setId("hp-group-" + group.name().toLowerCase(java.util.Locale.ROOT));
-            section.setOpened(group == HyperparameterGroup.OPTIMISATION || group == HyperparameterGroup.SCHEDULE);
+            section.setOpened(group == KnobGroup.OPTIMISATION || group == KnobGroup.SCHEDULE);
             section.setWidthFull();
             add(section);
-            HyperparameterFields.of(group).forEach(field -> sections.put(field.key(), section));
+            Knobs.of(group).forEach(knob -> sections.put(knob.key(), section));
         }
-        HyperparameterFields.all().forEach(field -> forms.get(field.group()).add(editor(field)));
+        Knobs.all().forEach(knob -> forms.get(knob.group()).add(editor(knob)));
         setValues(Hyperparameters.defaults());
     }
 
     /** Shows {@code hyperparameters} in the fields and clears earlier problems. */
     void setValues(Hyperparameters hyperparameters) {
-        HyperparameterText.format(hyperparameters).forEach((key, text) -> editors.get(key).write().accept(text));
+        hyperparameters.asTexts().forEach((key, text) -> editors.get(key).write().accept(text));
         clearProblems();
     }
 
@@ -68,7 +67,7 @@ class HyperparameterFieldSet extends VerticalLayout {
     Hyperparameters read() {
         Map<String, String> texts = new LinkedHashMap<>();
         editors.forEach((key, editor) -> texts.put(key, editor.read().get()));
-        return HyperparameterText.parse(texts);
+        return Hyperparameters.fromTexts(texts);
     }
 
     /**
@@ -99,7 +98,7 @@ class HyperparameterFieldSet extends VerticalLayout {
         });
     }
 
-    private Component editor(HyperparameterField field) {
+    private Component editor(Knob<?> field) {
         String label = field.key();
         String help = field.help() + " Default: " + (field.defaultText().isEmpty() ? "none" : field.defaultText())
                 + ".";

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.engine.train.InvalidHyperparametersException;
-import dev.bertlab.experiment.HyperparameterFields;
+import dev.bertlab.engine.train.Knobs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class RemedyTest {
 
     static void assertFormKeysAndValid(Diagnosis diagnosis, Hyperparameters hp) {
         for (String key : diagnosis.remedy().changes().keySet()) {
-            assertThat(HyperparameterFields.byKey(key)).as("%s: %s is a form field", diagnosis.kind(), key)
+            assertThat(Knobs.byKey(key)).as("%s: %s is a form field", diagnosis.kind(), key)
                     .isPresent();
         }
         assertThat(diagnosis.remedy().applyTo(hp)).isNotNull();

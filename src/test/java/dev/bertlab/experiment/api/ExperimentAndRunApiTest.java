@@ -229,6 +229,44 @@ class ExperimentAndRunApiTest {
     }
 
     @Test
+    void listsAndWholeNumbersArriveAsTheScriptSentThem() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/experiments", VALID.replace("\"epochs\": 2",
+                "\"epochs\": 2, \"class_weights\": [1, 3.5], \"max_grad_norm\": 2, \"seed\": 7, "
+                        + "\"greater_is_better\": null"), editor);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode experiment = JSON.readTree(created.body());
+        assertThat(experiment.at("/hyperparameters/class_weights").asText()).isEqualTo("1, 3.5");
+        assertThat(experiment.at("/hyperparameters/max_grad_norm").asText()).isEqualTo("2");
+        assertThat(experiment.at("/hyperparameters/seed").asText()).isEqualTo("7");
+        assertThat(experiment.at("/hyperparameters/greater_is_better").asText()).isEqualTo("auto");
+        assertThat(experiments.findById(experiment.get("id").asLong()).orElseThrow().getHyperparameters()
+                .classWeights()).containsExactly(1.0, 3.5);
+    }
+
+    @Test
+    void theApiDescriptionListsEveryKnobWithItsTypeDefaultRangeAndHelp() throws Exception {
+        JsonNode description = JSON.readTree(send("GET", "/api/v1/openapi", null, viewer).body());
+        JsonNode knobs = description.at("/components/schemas/Hyperparameters/properties");
+        assertThat(knobs.size()).isEqualTo(dev.bertlab.engine.train.Knobs.all().size());
+        JsonNode learningRate = knobs.get("learning_rate");
+        assertThat(learningRate.get("type").asText()).isEqualTo("number");
+        assertThat(learningRate.get("default").asDouble()).isEqualTo(2e-5);
+        assertThat(learningRate.get("maximum").asDouble()).isEqualTo(1.0);
+        assertThat(description.get("openapi").asText()).startsWith("3.1");
+        assertThat(learningRate.get("exclusiveMinimum").asDouble()).as("above 0").isZero();
+        assertThat(learningRate.has("minimum")).isFalse();
+        assertThat(knobs.at("/weight_decay/minimum").asDouble()).isZero();
+        assertThat(knobs.at("/weight_decay/exclusiveMaximum").asDouble()).isEqualTo(1.0);
+        assertThat(learningRate.get("description").asText()).startsWith("Peak learning rate of AdamW");
+        assertThat(knobs.at("/scheduler/enum")).extracting(JsonNode::asText)
+                .containsExactly("CONSTANT", "LINEAR", "COSINE");
+        assertThat(knobs.at("/batch_size/type").asText()).isEqualTo("integer");
+        assertThat(knobs.at("/class_weights/type").asText()).isEqualTo("array");
+        assertThat(description.at("/components/schemas/ExperimentRequest/properties/hyperparameters/$ref").asText())
+                .isEqualTo("#/components/schemas/Hyperparameters");
+    }
+
+    @Test
     void aRunForATimeInThePastIsRefusedWithTheReasonAndNothingQueued() throws Exception {
         long id = JSON.readTree(send("POST", "/api/v1/experiments", VALID, editor).body()).get("id").asLong();
         Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

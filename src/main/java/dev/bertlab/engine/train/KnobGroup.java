@@ -1,7 +1,7 @@
-package dev.bertlab.experiment;
+package dev.bertlab.engine.train;
 
-/** The sections a form shows the hyperparameters in, in this order. */
-public enum HyperparameterGroup {
+/** The sections hyperparameters are shown in (form, comparison, report), in this order. */
+public enum KnobGroup {
     OPTIMISATION("Optimisation"),
     SCHEDULE("Schedule"),
     REGULARISATION("Regularisation"),
@@ -11,7 +11,7 @@ public enum HyperparameterGroup {
 
     private final String title;
 
-    HyperparameterGroup(String title) {
+    KnobGroup(String title) {
         this.title = title;
     }
 

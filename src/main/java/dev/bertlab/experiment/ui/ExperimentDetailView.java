@@ -30,11 +30,10 @@ import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.HyperparameterField;
 import dev.bertlab.experiment.HyperparameterFields;
 import dev.bertlab.experiment.RunSummary;
-import dev.bertlab.report.FamilyReportExport;
-import dev.bertlab.report.ui.ExportReportLink;
 import dev.bertlab.security.Role;
 import dev.bertlab.web.UserMessages;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,16 +46,16 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
     private final ExperimentOverviews overviews;
     private final ExperimentRuns runs;
     private final AuthenticationContext authentication;
-    private final FamilyReportExport reports;
+    private final List<ExperimentPageAction> pageActions;
     private String pageTitle = "Experiment";
 
     public ExperimentDetailView(ExperimentService experiments, ExperimentOverviews overviews, ExperimentRuns runs,
-            AuthenticationContext authentication, FamilyReportExport reports) {
+            AuthenticationContext authentication, List<ExperimentPageAction> pageActions) {
         this.experiments = experiments;
         this.overviews = overviews;
         this.runs = runs;
         this.authentication = authentication;
-        this.reports = reports;
+        this.pageActions = pageActions;
         setMaxWidth("1200px");
     }
 
@@ -129,8 +128,7 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
             actions.add(possible ? new Anchor("compare?runs=" + parentRun.get().id() + "," + ownRun.get().id(),
                     compare) : compare);
         }
-        // every role may read results, so every role may take them away as a report
-        actions.add(new ExportReportLink(reports, overview.experiment()));
+        pageActions.forEach(action -> actions.add(action.create(overview.experiment())));
         return actions;
     }
 

@@ -1,6 +1,5 @@
 package dev.bertlab.experiment;
 
-import dev.bertlab.run.RunStatus;
 import java.util.Locale;
 
 /**
@@ -25,8 +24,7 @@ public record ExperimentFilter(String text, String tag, String latestStatus, Str
         Experiment experiment = overview.experiment();
         return matchesText(experiment)
                 && (blank(tag) || experiment.tagList().stream().anyMatch(t -> t.equalsIgnoreCase(tag.strip())))
-                && (blank(latestStatus) || latestStatus.equals(overview.latestStatus().map(RunStatus::name)
-                        .orElse(NOT_RUN)))
+                && (blank(latestStatus) || latestStatus.equals(overview.latestStatus().orElse(NOT_RUN)))
                 && (blank(dataset) || dataset.equals(experiment.getDataset()))
                 && (blank(baseModel) || baseModel.equals(experiment.getBaseModel()));
     }

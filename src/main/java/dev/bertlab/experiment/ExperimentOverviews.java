@@ -1,7 +1,5 @@
 package dev.bertlab.experiment;
 
-import dev.bertlab.run.RunService;
-import dev.bertlab.run.TrainingRun;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,23 +9,23 @@ import org.springframework.stereotype.Service;
 
 /**
  * Experiments together with their runs, for the list and the detail page. Apart from {@link ExperimentService} so
- * that the run service, which needs experiments, and this, which needs runs, do not depend on each other.
+ * that the run feature, which needs experiments, and this, which needs runs ({@link ExperimentRuns}), do not depend
+ * on each other.
  */
 @Service
 public class ExperimentOverviews {
 
     private final ExperimentService experiments;
-    private final RunService runs;
+    private final ExperimentRuns runs;
 
-    public ExperimentOverviews(ExperimentService experiments, RunService runs) {
+    public ExperimentOverviews(ExperimentService experiments, ExperimentRuns runs) {
         this.experiments = experiments;
         this.runs = runs;
     }
 
     /** The experiments the filter lets through, most recently updated first. */
     public List<ExperimentOverview> list(ExperimentFilter filter) {
-        Map<Long, List<TrainingRun>> runsByExperiment = runs.all().stream()
-                .collect(Collectors.groupingBy(TrainingRun::getExperimentId));
+        Map<Long, List<RunSummary>> runsByExperiment = runs.byExperiment();
         return experiments.all().stream()
                 .map(experiment -> new ExperimentOverview(experiment,
                         runsByExperiment.getOrDefault(experiment.getId(), List.of())))
@@ -36,10 +34,10 @@ public class ExperimentOverviews {
     }
 
     public ExperimentOverview of(long experimentId) {
-        return new ExperimentOverview(experiments.get(experimentId), runs.forExperiment(experimentId));
+        return new ExperimentOverview(experiments.get(experimentId), runs.of(experimentId));
     }
 
-    public Optional<TrainingRun> latestSucceededRun(long experimentId) {
+    public Optional<RunSummary> latestSucceededRun(long experimentId) {
         return of(experimentId).latestSucceededRun();
     }
 

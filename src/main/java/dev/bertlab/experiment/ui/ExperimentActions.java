@@ -2,8 +2,7 @@ package dev.bertlab.experiment.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import dev.bertlab.run.RunService;
-import dev.bertlab.run.TrainingRun;
+import dev.bertlab.experiment.ExperimentRuns;
 import dev.bertlab.web.UserMessages;
 
 /** What an editor can do to an experiment from the list or its page: edit, clone, refine, run now. */
@@ -25,11 +24,11 @@ final class ExperimentActions {
     }
 
     /** Queues a run; a failure (the run feature missing, a bad setting) is said, not thrown. */
-    static void runNow(RunService runs, AuthenticationContext authentication, long experimentId) {
+    static void runNow(ExperimentRuns runs, AuthenticationContext authentication, long experimentId) {
         try {
-            TrainingRun run = runs.runNow(experimentId, authentication.getPrincipalName().orElse("unknown"));
-            UserMessages.success("Run #" + run.getId() + " queued");
-            UI.getCurrent().navigate("runs/" + run.getId());
+            long runId = runs.runNow(experimentId, authentication.getPrincipalName().orElse("unknown"));
+            UserMessages.success("Run #" + runId + " queued");
+            UI.getCurrent().navigate("runs/" + runId);
         } catch (RuntimeException e) {
             UserMessages.error("Cannot start a run: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()));

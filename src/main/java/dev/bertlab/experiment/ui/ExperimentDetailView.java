@@ -27,14 +27,13 @@ import dev.bertlab.engine.train.Knobs;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentOverview;
 import dev.bertlab.experiment.ExperimentOverviews;
+import dev.bertlab.experiment.ExperimentRuns;
 import dev.bertlab.experiment.ExperimentService;
-import dev.bertlab.report.FamilyReportExport;
-import dev.bertlab.report.ui.ExportReportLink;
-import dev.bertlab.run.RunService;
-import dev.bertlab.run.TrainingRun;
+import dev.bertlab.experiment.RunSummary;
 import dev.bertlab.security.Role;
 import dev.bertlab.web.UserMessages;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,18 +44,18 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
 
     private final ExperimentService experiments;
     private final ExperimentOverviews overviews;
-    private final RunService runs;
+    private final ExperimentRuns runs;
     private final AuthenticationContext authentication;
-    private final FamilyReportExport reports;
+    private final List<ExperimentPageAction> pageActions;
     private String pageTitle = "Experiment";
 
-    public ExperimentDetailView(ExperimentService experiments, ExperimentOverviews overviews, RunService runs,
-            AuthenticationContext authentication, FamilyReportExport reports) {
+    public ExperimentDetailView(ExperimentService experiments, ExperimentOverviews overviews, ExperimentRuns runs,
+            AuthenticationContext authentication, List<ExperimentPageAction> pageActions) {
         this.experiments = experiments;
         this.overviews = overviews;
         this.runs = runs;
         this.authentication = authentication;
-        this.reports = reports;
+        this.pageActions = pageActions;
         setMaxWidth("1200px");
     }
 
@@ -117,8 +116,8 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
         }
         Long parentId = overview.experiment().getParentId();
         if (parentId != null) {
-            Optional<TrainingRun> parentRun = overviews.latestSucceededRun(parentId);
-            Optional<TrainingRun> ownRun = overview.latestSucceededRun();
+            Optional<RunSummary> parentRun = overviews.latestSucceededRun(parentId);
+            Optional<RunSummary> ownRun = overview.latestSucceededRun();
             boolean possible = parentRun.isPresent() && ownRun.isPresent();
             Button compare = new Button("Compare with parent", VaadinIcon.SCALE.create());
             compare.setId("compare-with-parent");
@@ -126,11 +125,10 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
             compare.setTooltipText(possible ? "The latest finished runs of the parent and of this experiment"
                     : "Needs a finished run of the parent and of this experiment");
             // a link, so that the address keeps the short form people share: compare?runs=3,7
-            actions.add(possible ? new Anchor("compare?runs=" + parentRun.get().getId() + "," + ownRun.get().getId(),
+            actions.add(possible ? new Anchor("compare?runs=" + parentRun.get().id() + "," + ownRun.get().id(),
                     compare) : compare);
         }
-        // every role may read results, so every role may take them away as a report
-        actions.add(new ExportReportLink(reports, overview.experiment()));
+        pageActions.forEach(action -> actions.add(action.create(overview.experiment())));
         return actions;
     }
 
@@ -193,27 +191,23 @@ public class ExperimentDetailView extends VerticalLayout implements BeforeEnterO
     }
 
     private Component runGrid(ExperimentOverview overview) {
-        Grid<TrainingRun> grid = new Grid<>();
+        Grid<RunSummary> grid = new Grid<>();
         grid.setId("experiment-runs");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(run -> new Anchor("runs/" + run.getId(), "#" + run.getId())).setHeader("Run")
+        grid.addComponentColumn(run -> new Anchor("runs/" + run.id(), "#" + run.id())).setHeader("Run")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(run -> new RunStatusBadge(run.getStatus())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(run -> run.getQueuedAt() == null ? "" : ExperimentListView.TIME.format(run.getQueuedAt()))
+        grid.addComponentColumn(run -> new RunStatusBadge(run)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(run -> run.queuedAt() == null ? "" : ExperimentListView.TIME.format(run.queuedAt()))
                 .setHeader("Queued").setAutoWidth(true);
-        grid.addColumn(run -> run.getFinishedAt() == null ? "" : ExperimentListView.TIME.format(run.getFinishedAt()))
+        grid.addColumn(run -> run.finishedAt() == null ? "" : ExperimentListView.TIME.format(run.finishedAt()))
                 .setHeader("Finished").setAutoWidth(true);
-        grid.addColumn(run -> metric(run, "accuracy")).setHeader("Test accuracy").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(run -> run.getReason() == null ? "" : run.getReason()).setHeader("Reason").setFlexGrow(2);
+        grid.addColumn(run -> run.testAccuracy() == null ? "–" : String.format(Locale.ROOT, "%.3f",
+                run.testAccuracy())).setHeader("Test accuracy").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(run -> run.reason() == null ? "" : run.reason()).setHeader("Reason").setFlexGrow(2);
         grid.setItems(overview.runs());
         grid.setEmptyStateText("Not run yet.");
         return grid;
-    }
-
-    private static String metric(TrainingRun run, String name) {
-        Double value = run.getTestMetrics() == null ? null : run.getTestMetrics().get(name);
-        return value == null ? "–" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private Component hyperparameterGrid(Hyperparameters hyperparameters) {

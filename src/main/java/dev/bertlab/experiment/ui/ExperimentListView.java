@@ -25,15 +25,13 @@ import dev.bertlab.engine.data.DatasetInfo;
 import dev.bertlab.experiment.ExperimentFilter;
 import dev.bertlab.experiment.ExperimentOverview;
 import dev.bertlab.experiment.ExperimentOverviews;
+import dev.bertlab.experiment.ExperimentRuns;
 import dev.bertlab.experiment.ExperimentService;
-import dev.bertlab.run.RunService;
-import dev.bertlab.run.RunStatus;
 import dev.bertlab.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +45,7 @@ public class ExperimentListView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final ExperimentOverviews overviews;
-    private final RunService runs;
+    private final ExperimentRuns runs;
     private final AuthenticationContext authentication;
     private final boolean editor;
 
@@ -59,7 +57,7 @@ public class ExperimentListView extends VerticalLayout {
     private final ComboBox<String> model = new ComboBox<>("Base model");
 
     public ExperimentListView(ExperimentOverviews overviews, ExperimentService experiments, DatasetService datasets,
-            RunService runs, AuthenticationContext authentication) {
+            ExperimentRuns runs, AuthenticationContext authentication) {
         this.overviews = overviews;
         this.runs = runs;
         this.authentication = authentication;
@@ -101,7 +99,7 @@ public class ExperimentListView extends VerticalLayout {
         status.setId("filter-status");
         status.setLabel("Latest run");
         List<String> statuses = new ArrayList<>(List.of("", ExperimentFilter.NOT_RUN));
-        Arrays.stream(RunStatus.values()).map(RunStatus::name).forEach(statuses::add);
+        statuses.addAll(runs.statuses());
         status.setItems(statuses);
         status.setItemLabelGenerator(value -> value.isEmpty() ? "any" : value.equals(ExperimentFilter.NOT_RUN)
                 ? "not run" : value.toLowerCase(Locale.ROOT));
@@ -135,7 +133,7 @@ public class ExperimentListView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.experiment().getDataset()).setHeader("Dataset").setSortable(true).setAutoWidth(true);
         grid.addColumn(o -> o.experiment().getBaseModel()).setHeader("Model").setSortable(true).setFlexGrow(2);
-        grid.addComponentColumn(o -> new RunStatusBadge(o.latestStatus().orElse(null))).setHeader("Latest run")
+        grid.addComponentColumn(o -> new RunStatusBadge(o.latestRun().orElse(null))).setHeader("Latest run")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.testAccuracy().map(a -> String.format(Locale.ROOT, "%.3f", a)).orElse("–"))
                 .setHeader("Test accuracy").setTextAlign(ColumnTextAlign.END).setSortable(true)

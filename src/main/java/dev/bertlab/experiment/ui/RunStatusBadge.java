@@ -2,22 +2,22 @@ package dev.bertlab.experiment.ui;
 
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Span;
-import dev.bertlab.run.RunStatus;
+import dev.bertlab.experiment.RunSummary;
 import java.util.Locale;
 
 /** A run's state as a coloured label; "not run" when there is no run. */
 @JsModule("@vaadin/vaadin-lumo-styles/badge-global.js")
 public class RunStatusBadge extends Span {
 
-    public RunStatusBadge(RunStatus status) {
-        super(status == null ? "not run" : status.name().toLowerCase(Locale.ROOT));
+    public RunStatusBadge(RunSummary run) {
+        super(run == null ? "not run" : run.status().toLowerCase(Locale.ROOT));
         getElement().getThemeList().add("badge");
-        if (status != null) {
-            switch (status) {
+        if (run != null) {
+            switch (run.outcome()) {
                 case SUCCEEDED -> getElement().getThemeList().add("success");
-                case FAILED, DIVERGED -> getElement().getThemeList().add("error");
+                case FAILED -> getElement().getThemeList().add("error");
                 case CANCELLED -> getElement().getThemeList().add("contrast");
-                default -> { }
+                case LIVE -> { }
             }
         }
     }

@@ -95,6 +95,15 @@ class ExperimentPagesBrowserTest extends BrowserTest {
 
         long before = finishedRun(parentId, "before", 0.80);
         long after = finishedRun(childId, "after", 0.86);
+        page.navigate(url("/experiments/" + childId));
+        page.waitForCondition(() -> page.locator("#experiment-runs").textContent().contains("#" + after));
+        assertThat(page.locator("#experiment-runs").textContent()).contains("succeeded").contains("0.860");
+        assertThat(page.locator("#experiment-runs span[theme='badge success']").count()).isEqualTo(1);
+        assertThat(page.locator("a[href='compare?runs=" + before + "," + after + "']").count()).isEqualTo(1);
+        page.navigate(url("/experiments"));
+        page.waitForCondition(() -> page.locator("#experiments-grid").textContent().contains("0.800"));
+        assertThat(page.locator("#experiments-grid").textContent()).contains("0.860");
+        assertThat(page.locator("#experiments-grid span[theme='badge success']").count()).isEqualTo(2);
         page.navigate(url("/compare?runs=" + before + "," + after));
         page.locator("#compare-grid").waitFor();
         assertThat(page.locator("#compare-grid").textContent()).contains("classifier_dropout")

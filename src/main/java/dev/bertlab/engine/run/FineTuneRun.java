@@ -91,7 +91,65 @@ public final class FineTuneRun {
             BooleanSupplier cancelRequested, boolean resume) throws IOException {
         RunDirectory directory = directoryOf(config);
         prepareDirectory(directory, config, resume);
-        Hyperparameters hp = config.hyperparameters();
+        Context run = new Context(config, directory, config.hyperparameters(), status, resume);
+        Device device = setUpCompute(config, status);
+        RunData data = loadDataset(config, status);
+        PretrainedBert pretrained = models.load(config.baseModel(), status);
+        RunDiagnoses diagnoses = new RunDiagnoses(directory.diagnoses(), status, diagnosisListeners(listeners));
+        EncodedData encoded = tokenize(run, data, pretrained, diagnoses);
+        JSON.writeValue(directory.tokenStats().toFile(), encoded.stats());
+        Instant started = Instant.now();
+        try (LoadedBert model = loadModel(run, data, pretrained, device);
+                TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
+            reportRandomInitialization(model, status);
+            DiagnosingListener curves = curveDiagnoses(run, data, diagnoses);
+            List<TrainingEventListener> all = withRunListeners(listeners, log, curves);
+            FineTuner tuner = fineTuner(run, model, pretrained, data, encoded, all);
+            TrainingOutcome outcome = train(run, tuner, curves, cancelRequested);
+            Evaluations evaluations = outcome.finishedTraining()
+                    ? evaluateAndExport(run, tuner, model, pretrained, data, encoded, diagnoses)
+                    : Evaluations.NONE;
+            writeSummary(directory, config, data.dataset(), pretrained, data.labels(), outcome,
+                    evaluations.validation(), evaluations.test(), started);
+            return new RunResult(directory, outcome, evaluations.validation(), evaluations.test(),
+                    encoded.stats(), data.dataset().info().fingerprint());
+        }
+    }
+
+    /** What every stage of one run needs. */
+    private record Context(RunConfig config, RunDirectory directory, Hyperparameters hp, Consumer<String> status,
+            boolean resume) {
+    }
+
+    /** The dataset of a run, subset applied, with its task. */
+    private record RunData(LabeledDataset dataset, boolean regression, List<String> labels) {
+
+        static RunData of(LabeledDataset dataset) {
+            boolean regression = dataset.info().task() == TaskType.REGRESSION;
+            return new RunData(dataset, regression, regression ? List.of() : dataset.info().labelNames());
+        }
+
+        TaskHead head() {
+            return regression ? TaskHead.regression() : TaskHead.classification(labels.size());
+        }
+    }
+
+    /** The encoded splits (those with examples) and their token figures by split id. */
+    private record EncodedData(Map<Split, EncodedSplit> splits, Map<String, TokenStats> stats) {
+
+        EncodedSplit get(Split split) {
+            return splits.get(split);
+        }
+    }
+
+    /** The final evaluations on validation and test; null where the split is absent or training did not finish. */
+    private record Evaluations(SplitEvaluation validation, SplitEvaluation test) {
+
+        static final Evaluations NONE = new Evaluations(null, null);
+    }
+
+    /** Threads, device, matmul precision and tensor memory reuse, said in one status line. */
+    private static Device setUpCompute(RunConfig config, Consumer<String> status) {
         ComputeDevice.useThreads(config.threads());
         Device device = ComputeDevice.select(config.device());
         MatmulPrecision precision = config.matmulPrecision() != null ? config.matmulPrecision()
@@ -100,90 +158,135 @@ public final class FineTuneRun {
         TensorMemoryReuse.enable();
         status.accept("device " + device + ", " + ComputeDevice.threads() + " thread(s), matmul precision " + matmul
                 + ", freed tensor memory " + TensorMemoryReuse.describe());
+        return device;
+    }
 
+    private RunData loadDataset(RunConfig config, Consumer<String> status) {
         LabeledDataset dataset = datasets.load(config.dataset(), status);
         if (config.subset() != null) {
             dataset = dataset.subset(subsetSizes(config.subset(), dataset), config.subsetSeed());
         }
-        boolean regression = dataset.info().task() == TaskType.REGRESSION;
-        List<String> labels = regression ? List.of() : dataset.info().labelNames();
         status.accept(String.format(Locale.ROOT, "dataset %s: %d train / %d validation / %d test, fingerprint %s",
                 dataset.info().name(), dataset.split(Split.TRAIN).size(), dataset.split(Split.VALIDATION).size(),
                 dataset.split(Split.TEST).size(), dataset.info().fingerprint().substring(0, 12)));
+        return RunData.of(dataset);
+    }
 
-        PretrainedBert pretrained = models.load(config.baseModel(), status);
-        RunDiagnoses diagnoses = new RunDiagnoses(directory.diagnoses(), status, listeners.stream()
-                .filter(DiagnosisListener.class::isInstance).map(DiagnosisListener.class::cast).toList());
+    private static List<DiagnosisListener> diagnosisListeners(List<TrainingEventListener> listeners) {
+        return listeners.stream().filter(DiagnosisListener.class::isInstance).map(DiagnosisListener.class::cast)
+                .toList();
+    }
+
+    /**
+     * Tokenizes every split that has examples (the training split augmented first, when asked) and, on a fresh
+     * run, checks the data: truncation, balance, duplicates, leakage, short texts, [UNK].
+     */
+    private EncodedData tokenize(Context run, RunData data, PretrainedBert pretrained, RunDiagnoses diagnoses)
+            throws IOException {
+        Hyperparameters hp = run.hp();
+        Consumer<String> status = run.status();
         Map<String, TokenStats> stats = new LinkedHashMap<>();
         Map<Split, EncodedSplit> encoded = new HashMap<>();
         try (TextEncoder encoder = TextEncoder.open(pretrained.tokenizerJson(), hp.maxLength(), hp.truncationRule())) {
             for (Split split : Split.values()) {
-                List<Example> examples = dataset.split(split);
+                List<Example> examples = data.dataset().split(split);
                 if (examples.isEmpty()) {
                     continue;
                 }
                 int augmented = 0;
                 if (split == Split.TRAIN && hp.augments()) {
-                    TrainingAugmentation augmentation = new TrainingAugmentation(
-                            TextAugmenter.of(hp.augmentation(), hp.augmentationStrength()), hp.augmentedCopies(),
-                            hp.seed());
-                    TrainingAugmentation.Result result = augmentation.apply(examples);
+                    TrainingAugmentation.Result result = augment(examples, hp, status);
                     examples = result.examples();
                     augmented = result.augmented();
-                    status.accept(String.format(Locale.ROOT, "augmentation: %d training examples became %d (%s)",
-                            result.originals(), examples.size(), augmentation.describe()));
                 }
-                EncodedSplit encodedSplit = encode(encoder, split, examples, regression, augmented, status);
+                EncodedSplit encodedSplit = encode(encoder, split, examples, data.regression(), augmented, status);
                 encoded.put(split, encodedSplit);
                 stats.put(split.id(), encodedSplit.stats());
                 status.accept("tokens, " + split.id() + ": " + encodedSplit.stats());
             }
-            if (!resume) {
+            if (!run.resume()) {
                 status.accept("checking the data: truncation, balance, duplicates, leakage, short texts, [UNK]");
-                new DataDiagnostician().diagnose(dataset, hp, encoder).forEach(diagnoses::add);
+                new DataDiagnostician().diagnose(data.dataset(), hp, encoder).forEach(diagnoses::add);
             }
         }
         if (!encoded.containsKey(Split.TRAIN)) {
-            throw new TrainingFailedException("dataset " + dataset.info().name() + " has no training examples");
+            throw new TrainingFailedException("dataset " + data.dataset().info().name() + " has no training examples");
         }
-        JSON.writeValue(directory.tokenStats().toFile(), stats);
+        return new EncodedData(encoded, stats);
+    }
 
-        TaskHead head = regression ? TaskHead.regression() : TaskHead.classification(labels.size());
-        Instant started = Instant.now();
-        try (LoadedBert model = LoadedBert.create(pretrained.config(), head, hp.dropoutRates(), device,
-                pretrained.weights(), hp.seed());
-                TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
-            if (!model.loadReport().initializedRandomly().isEmpty()) {
-                status.accept("initialised randomly: " + String.join(", ", model.loadReport().initializedRandomly()));
-            }
-            List<TrainingEventListener> all = new ArrayList<>(listeners);
-            all.add(log);
-            Double expected = MeasuredThroughput.at(models.measuredThroughputFile())
-                    .expectedSamplesPerSecond(config.baseModel(), hp.maxLength()).orElse(null);
-            DiagnosingListener curves = new DiagnosingListener(new RunFacts(hp, regression ? 0 : labels.size(),
-                    expected), diagnoses::add);
-            all.add(curves);
-            int padId = dev.bertlab.engine.tokenize.Vocabulary.read(pretrained.tokenizerJson()).padId();
-            FineTuner tuner = new FineTuner(model, encoded.get(Split.TRAIN), encoded.get(Split.VALIDATION), labels,
-                    hp, new CheckpointStore(directory.checkpoints(), hp.saveTotalLimit()), all, padId);
-            TrainingOutcome outcome;
-            try {
-                outcome = tuner.train(resume, cancelRequested);
-            } catch (RuntimeException | Error failure) {
-                curves.onFailure(failure); // an out-of-memory failure is a diagnosis with a remedy
-                throw failure;
-            }
-            SplitEvaluation validation = null;
-            SplitEvaluation test = null;
-            if (outcome.finishedTraining()) {
-                reviewLabels(tuner, encoded.get(Split.TRAIN), dataset, hp, regression, diagnoses, status);
-                validation = evaluate(tuner, encoded.get(Split.VALIDATION), labels, directory, status);
-                test = evaluate(tuner, encoded.get(Split.TEST), labels, directory, status);
-                export(directory, pretrained, model, hp, labels, status);
-            }
-            writeSummary(directory, config, dataset, pretrained, labels, outcome, validation, test, started);
-            return new RunResult(directory, outcome, validation, test, stats, dataset.info().fingerprint());
+    private static TrainingAugmentation.Result augment(List<Example> examples, Hyperparameters hp,
+            Consumer<String> status) {
+        TrainingAugmentation augmentation = new TrainingAugmentation(
+                TextAugmenter.of(hp.augmentation(), hp.augmentationStrength()), hp.augmentedCopies(), hp.seed());
+        TrainingAugmentation.Result result = augmentation.apply(examples);
+        status.accept(String.format(Locale.ROOT, "augmentation: %d training examples became %d (%s)",
+                result.originals(), result.examples().size(), augmentation.describe()));
+        return result;
+    }
+
+    private static LoadedBert loadModel(Context run, RunData data, PretrainedBert pretrained, Device device) {
+        Hyperparameters hp = run.hp();
+        return LoadedBert.create(pretrained.config(), data.head(), hp.dropoutRates(), device, pretrained.weights(),
+                hp.seed());
+    }
+
+    private static void reportRandomInitialization(LoadedBert model, Consumer<String> status) {
+        if (!model.loadReport().initializedRandomly().isEmpty()) {
+            status.accept("initialised randomly: " + String.join(", ", model.loadReport().initializedRandomly()));
         }
+    }
+
+    /** The listener that diagnoses the run from its curves, against the base model's measured throughput. */
+    private DiagnosingListener curveDiagnoses(Context run, RunData data, RunDiagnoses diagnoses) {
+        Hyperparameters hp = run.hp();
+        Double expected = MeasuredThroughput.at(models.measuredThroughputFile())
+                .expectedSamplesPerSecond(run.config().baseModel(), hp.maxLength()).orElse(null);
+        return new DiagnosingListener(new RunFacts(hp, data.regression() ? 0 : data.labels().size(), expected),
+                diagnoses::add);
+    }
+
+    /** The caller's listeners, then the training log, then the curve diagnoses. */
+    private static List<TrainingEventListener> withRunListeners(List<TrainingEventListener> listeners,
+            TrainingLogWriter log, DiagnosingListener curves) {
+        List<TrainingEventListener> all = new ArrayList<>(listeners);
+        all.add(log);
+        all.add(curves);
+        return all;
+    }
+
+    private static FineTuner fineTuner(Context run, LoadedBert model, PretrainedBert pretrained, RunData data,
+            EncodedData encoded, List<TrainingEventListener> listeners) throws IOException {
+        Hyperparameters hp = run.hp();
+        int padId = dev.bertlab.engine.tokenize.Vocabulary.read(pretrained.tokenizerJson()).padId();
+        return new FineTuner(model, encoded.get(Split.TRAIN), encoded.get(Split.VALIDATION), data.labels(), hp,
+                new CheckpointStore(run.directory().checkpoints(), hp.saveTotalLimit()), listeners, padId);
+    }
+
+    private static TrainingOutcome train(Context run, FineTuner tuner, DiagnosingListener curves,
+            BooleanSupplier cancelRequested) throws IOException {
+        try {
+            return tuner.train(run.resume(), cancelRequested);
+        } catch (RuntimeException | Error failure) {
+            curves.onFailure(failure); // an out-of-memory failure is a diagnosis with a remedy
+            throw failure;
+        }
+    }
+
+    /**
+     * After a finished training: the label-noise review, the predictions and metrics of validation and test, and
+     * the exported model.
+     */
+    private Evaluations evaluateAndExport(Context run, FineTuner tuner, LoadedBert model, PretrainedBert pretrained,
+            RunData data, EncodedData encoded, RunDiagnoses diagnoses) throws IOException {
+        Hyperparameters hp = run.hp();
+        RunDirectory directory = run.directory();
+        Consumer<String> status = run.status();
+        reviewLabels(tuner, encoded.get(Split.TRAIN), data.dataset(), hp, data.regression(), diagnoses, status);
+        SplitEvaluation validation = evaluate(tuner, encoded.get(Split.VALIDATION), data.labels(), directory, status);
+        SplitEvaluation test = evaluate(tuner, encoded.get(Split.TEST), data.labels(), directory, status);
+        export(directory, pretrained, model, hp, data.labels(), status);
+        return new Evaluations(validation, test);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.bertlab.engine.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -20,13 +19,10 @@ import dev.bertlab.engine.predict.BatchPredictor;
 import dev.bertlab.engine.predict.SplitEvaluation;
 import dev.bertlab.engine.predict.SplitEvaluator;
 import dev.bertlab.engine.tokenize.EncodedText;
+import dev.bertlab.engine.weights.NamedTensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +34,10 @@ import java.util.function.IntConsumer;
  * The fine-tuning loop, with the behaviour of Hugging Face's Trainer: AdamW with BERT's parameter groups, a
  * warm-up schedule, gradient accumulation, global-norm clipping, periodic logging, evaluation and checkpoints,
  * early stopping with the best weights restored, exact resume, divergence detection and out-of-memory retries.
+ * This class keeps the loop; its collaborators each own one concern: {@link EarlyStopping} judges evaluations,
+ * {@link BestModelTracker} keeps and restores the best weights, {@link LossScaler} scales fp16 losses,
+ * {@link OutOfMemoryRetry} shrinks the micro-batch after an allocation failure and {@link SplitDigest} ties
+ * checkpoints to their training data.
  *
  * <p>DJL's {@link Trainer} runs the forward pass and its gradient collector the backward pass; DJL's
  * {@code EasyTrain} loop has no gradient accumulation, clipping by global norm or resume, and its parameter server
@@ -50,9 +50,6 @@ public final class FineTuner {
     /** A loss up to this many times the last good one still counts as "not rising" for a numeric fault. */
     private static final double NUMERIC_FAULT_LOSS_FACTOR = 1.5;
 
-    private static final double INITIAL_FP16_LOSS_SCALE = 65536.0;
-    private static final int FP16_SCALE_GROWTH_INTERVAL = 2000;
-
     private final LoadedBert model;
     private final EncodedSplit train;
     private final EncodedSplit validation;
@@ -63,6 +60,7 @@ public final class FineTuner {
     private final TaskLoss loss;
     private final BatchCollator collator;
     private final LengthBucketSampler sampler;
+    private final EarlyStopping earlyStopping;
     private IntConsumer microBatchHook = size -> { };
     private Runnable beforeBackwardHook = () -> { };
     /** The validation result that matches the model's current weights, if there is one. */
@@ -86,6 +84,7 @@ public final class FineTuner {
         this.collator = new BatchCollator(padId, hp.padToMaxLength() ? hp.maxLength() : 0);
         this.sampler = new LengthBucketSampler(train.lengths(), hp.effectiveBatchSize(), hp.groupByLength(),
                 hp.seed());
+        this.earlyStopping = EarlyStopping.of(hp);
         checkSelectableMetric();
     }
 
@@ -115,20 +114,22 @@ public final class FineTuner {
         LearningRateSchedule schedule = LearningRateSchedule.of(hp, totalSteps);
         BertModel network = model.network();
         DecoupledAdamW optimizer = new DecoupledAdamW(network.namedParameters(), schedule, hp);
-        TrainerState state = TrainerState.fresh(hp.batchSize(), digest(train));
+        String trainDigest = SplitDigest.of(train);
+        TrainerState state = TrainerState.fresh(hp.batchSize(), trainDigest);
         int resumedFrom = 0;
         if (resume) {
             Optional<CheckpointStore.Checkpoint> latest = checkpoints.latest();
             if (latest.isPresent()) {
-                state = restore(latest.get(), optimizer);
+                state = restore(latest.get(), optimizer, trainDigest);
                 resumedFrom = state.globalStep;
             }
         }
-        choosePrecision(network, state, resumedFrom == 0);
+        LossScaler scaler = choosePrecision(network, state, resumedFrom == 0);
+        BestModelTracker bestModel = new BestModelTracker(checkpoints, weightsOf(network), hp.loadBestModelAtEnd());
 
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {model.device()});
-        Loop loop = new Loop(state, optimizer, schedule, totalSteps);
+        Loop loop = new Loop(state, optimizer, schedule, totalSteps, scaler, bestModel);
         try (Trainer trainer = model.model().newTrainer(config)) {
             TrainingEvents.Started started = new TrainingEvents.Started(totalSteps, sampler.stepsPerEpoch(),
                     resumedFrom, train.size(), train.augmentedExamples());
@@ -140,15 +141,11 @@ public final class FineTuner {
                         hp.augmentation(), hp.augmentationStrength()));
             }
             TrainingOutcome outcome = loop.run(trainer, cancelRequested);
-            currentValidation = loop.lastEvaluatedStep == state.globalStep ? loop.lastSplitEvaluation : null;
-            if (outcome.finishedTraining() && hp.loadBestModelAtEnd() && state.bestStep != state.globalStep) {
-                Optional<Map<String, dev.bertlab.engine.weights.NamedTensor>> best = checkpoints.bestWeights();
-                if (best.isPresent()) {
-                    currentValidation = loop.bestSplitEvaluation;
-                    BertWeights.apply(network, best.get());
-                    notice(state.globalStep, "best_model", "restored the weights of step " + state.bestStep
-                            + " (" + hp.metricForBestModel() + " " + format(state.bestMetric) + ")");
-                }
+            currentValidation = bestModel.evaluationAt(state.globalStep);
+            if (outcome.finishedTraining() && bestModel.restoreBest(state)) {
+                currentValidation = bestModel.bestEvaluation();
+                notice(state.globalStep, "best_model", "restored the weights of step " + state.bestStep + " ("
+                        + earlyStopping.metric() + " " + EarlyStopping.format(state.bestMetric) + ")");
             }
             return outcome;
         }
@@ -167,14 +164,13 @@ public final class FineTuner {
         private final DecoupledAdamW optimizer;
         private final LearningRateSchedule schedule;
         private final int totalSteps;
+        private final LossScaler scaler;
+        private final BestModelTracker bestModel;
+        private final OutOfMemoryRetry oomRetry;
         private final long sessionStart = System.nanoTime();
         private final int sessionFirstStep;
         private final double priorSeconds;
         private double evaluationSeconds;
-        private Map<String, Double> lastEvaluation = Map.of();
-        private SplitEvaluation lastSplitEvaluation;
-        private SplitEvaluation bestSplitEvaluation;
-        private int lastEvaluatedStep = -1;
         // the logging window
         private double windowLoss;
         private int windowSteps;
@@ -184,11 +180,15 @@ public final class FineTuner {
         private long windowStart = System.nanoTime();
         private StepResult lastGood;
 
-        Loop(TrainerState state, DecoupledAdamW optimizer, LearningRateSchedule schedule, int totalSteps) {
+        Loop(TrainerState state, DecoupledAdamW optimizer, LearningRateSchedule schedule, int totalSteps,
+                LossScaler scaler, BestModelTracker bestModel) {
             this.state = state;
             this.optimizer = optimizer;
             this.schedule = schedule;
             this.totalSteps = totalSteps;
+            this.scaler = scaler;
+            this.bestModel = bestModel;
+            this.oomRetry = new OutOfMemoryRetry(state, hp.effectiveBatchSize(), FineTuner.this::notice);
             this.sessionFirstStep = state.globalStep;
             this.priorSeconds = state.trainSeconds;
         }
@@ -231,10 +231,7 @@ public final class FineTuner {
                     saveCheckpoint();
                 }
                 if (stop) {
-                    return finish(TrainingOutcome.FinishReason.EARLY_STOPPED, String.format(Locale.ROOT,
-                            "early stopping: %s did not improve for %d evaluations (best %s at step %d)",
-                            hp.metricForBestModel(), hp.earlyStoppingPatience(), format(state.bestMetric),
-                            state.bestStep));
+                    return finish(TrainingOutcome.FinishReason.EARLY_STOPPED, earlyStopping.stopMessage(state));
                 }
                 if (!last && cancelRequested.getAsBoolean()) {
                     saveCheckpoint();
@@ -246,44 +243,27 @@ public final class FineTuner {
         }
 
         private StepResult runStep(Trainer trainer, int[] examples, int step) {
-            float weightTotal = 0;
+            float sum = 0;
             for (int index : examples) {
-                weightTotal += train.isRegression() ? 1f : loss.exampleWeight(train.labels()[index]);
+                sum += train.isRegression() ? 1f : loss.exampleWeight(train.labels()[index]);
             }
-            while (true) {
+            float weightTotal = sum;
+            return oomRetry.run(step, () -> {
                 // the dropout masks of a step depend on (seed, step) alone: what makes a resume exact
                 Engine.getInstance().setRandomSeed(stepSeed(step));
                 model.network().reseedDropout(stepSeed(step));
-                try {
-                    return attemptStep(trainer, examples, step, weightTotal);
-                } catch (EngineException | OutOfMemoryError e) {
-                    if (!OutOfMemory.isCause(e)) {
-                        throw e;
-                    }
-                    zeroGradients();
-                    if (state.microBatchSize == 1) {
-                        throw new TrainingFailedException("out of memory at step " + (step + 1)
-                                + " even with one example per forward pass: lower max_length or use a smaller "
-                                + "model", e);
-                    }
-                    int before = state.microBatchSize;
-                    state.microBatchSize = Math.max(1, before / 2);
-                    int accumulation = (int) Math.ceil((double) hp.effectiveBatchSize() / state.microBatchSize);
-                    notice(step, "oom_retry", String.format(Locale.ROOT, "out of memory with %d examples per "
-                                    + "forward pass; retrying the step with %d and %d accumulation steps (same "
-                                    + "effective batch of %d)", before, state.microBatchSize, accumulation,
-                            hp.effectiveBatchSize()));
-                }
-            }
+                return attemptStep(trainer, examples, step, weightTotal);
+            }, this::zeroGradients);
         }
 
         private StepResult attemptStep(Trainer trainer, int[] examples, int step, float weightTotal) {
             double stepLoss = 0;
             long tokens = 0;
             long slots = 0;
-            double scale = state.lossScale;
-            for (int from = 0; from < examples.length; from += state.microBatchSize) {
-                int to = Math.min(examples.length, from + state.microBatchSize);
+            double scale = scaler.scale();
+            int microBatchSize = oomRetry.microBatchSize();
+            for (int from = 0; from < examples.length; from += microBatchSize) {
+                int to = Math.min(examples.length, from + microBatchSize);
                 List<EncodedText> texts = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     texts.add(train.inputs().get(examples[i]));
@@ -310,9 +290,7 @@ public final class FineTuner {
             boolean finite = Double.isFinite(stepLoss) && Double.isFinite(gradNorm);
             if (!finite) {
                 zeroGradients();
-                if (model.network().precision() == ComputePrecision.FP16 && Double.isFinite(stepLoss)) {
-                    state.lossScale = Math.max(1.0, state.lossScale / 2);
-                    state.stepsSinceScaleChange = 0;
+                if (scaler.overflowed(stepLoss)) {
                     return StepResult.skipped(step);
                 }
                 return new StepResult(step, stepLoss, rate, gradNorm, examples.length, tokens, slots, true, false);
@@ -321,11 +299,7 @@ public final class FineTuner {
                     ? (float) (hp.maxGradNorm() / (gradNorm + 1e-6)) : 1f;
             optimizer.beginStep(step, (float) (clip / scale));
             optimizer.applyStep();
-            if (model.network().precision() == ComputePrecision.FP16
-                    && ++state.stepsSinceScaleChange >= FP16_SCALE_GROWTH_INTERVAL) {
-                state.lossScale *= 2;
-                state.stepsSinceScaleChange = 0;
-            }
+            scaler.stepTaken();
             return new StepResult(step, stepLoss, rate, gradNorm, examples.length, tokens, slots, false, false);
         }
 
@@ -408,7 +382,7 @@ public final class FineTuner {
 
         /** Evaluates, keeps the best weights, and answers whether early stopping says stop. */
         private boolean evaluateAndTrack() throws IOException {
-            if (lastEvaluatedStep == state.globalStep) {
+            if (bestModel.hasEvaluated(state.globalStep)) {
                 return false;
             }
             long start = System.nanoTime();
@@ -417,27 +391,13 @@ public final class FineTuner {
             long spent = System.nanoTime() - start;
             windowStart += spent;
             evaluationSeconds += spent / 1e9;
-            lastSplitEvaluation = evaluation;
-            lastEvaluation = evaluation.scalars();
-            lastEvaluatedStep = state.globalStep;
-            double value = lastEvaluation.get(hp.metricForBestModel());
-            boolean improved = state.bestMetric == null || (hp.greaterIsBetter()
-                    ? value > state.bestMetric + hp.earlyStoppingThreshold()
-                    : value < state.bestMetric - hp.earlyStoppingThreshold());
-            if (improved) {
-                state.bestMetric = value;
-                state.bestStep = state.globalStep;
-                state.evaluationsWithoutImprovement = 0;
-                bestSplitEvaluation = evaluation;
-                checkpoints.saveBest(state.globalStep, BertWeights.snapshot(model.network()), lastEvaluation);
-            } else {
-                state.evaluationsWithoutImprovement++;
-            }
+            Map<String, Double> metrics = evaluation.scalars();
+            EarlyStopping.Verdict verdict = earlyStopping.observe(state, metrics.get(earlyStopping.metric()));
+            bestModel.evaluated(state.globalStep, evaluation, verdict.improved());
             TrainingEvents.Evaluated evaluated = new TrainingEvents.Evaluated(state.globalStep, fractionalEpoch(),
-                    lastEvaluation, improved);
+                    metrics, verdict.improved());
             emit(l -> l.onEvaluation(evaluated));
-            return hp.earlyStoppingPatience() > 0
-                    && state.evaluationsWithoutImprovement >= hp.earlyStoppingPatience();
+            return verdict.stop();
         }
 
         private void saveCheckpoint() throws IOException {
@@ -455,7 +415,7 @@ public final class FineTuner {
                 notice(state.globalStep, noticeKind, message);
             }
             return new TrainingOutcome(reason, state.globalStep, totalSteps, state.bestMetric, state.bestStep,
-                    lastEvaluation, message, trainSeconds());
+                    bestModel.lastMetrics(), message, trainSeconds());
         }
 
         /**
@@ -531,9 +491,10 @@ public final class FineTuner {
         return collator.padId();
     }
 
-    private TrainerState restore(CheckpointStore.Checkpoint checkpoint, DecoupledAdamW optimizer) throws IOException {
+    private TrainerState restore(CheckpointStore.Checkpoint checkpoint, DecoupledAdamW optimizer, String trainDigest)
+            throws IOException {
         TrainerState state = checkpoints.state(checkpoint);
-        if (!digest(train).equals(state.trainSplitDigest)) {
+        if (!trainDigest.equals(state.trainSplitDigest)) {
             throw new TrainingFailedException("the checkpoint at " + checkpoint.directory() + " was written for "
                     + "other training data; resume with the data it was started on, or start a new run");
         }
@@ -543,20 +504,32 @@ public final class FineTuner {
         return state;
     }
 
-    private void choosePrecision(BertModel network, TrainerState state, boolean fresh) {
+    private LossScaler choosePrecision(BertModel network, TrainerState state, boolean fresh) {
         if (hp.precision() == ComputePrecision.FP16 && model.device().isGpu()) {
             network.setPrecision(ComputePrecision.FP16);
-            if (fresh) {
-                state.lossScale = INITIAL_FP16_LOSS_SCALE;
-            }
-            return;
+            return LossScaler.dynamic(state, fresh);
         }
         network.setPrecision(ComputePrecision.FP32);
-        state.lossScale = 1.0;
+        LossScaler none = LossScaler.none(state);
         if (hp.precision() != ComputePrecision.FP32) {
             notice(state.globalStep, "precision", "fp16 mixed precision needs a CUDA device; this run computes "
                     + "in fp32 on " + model.device());
         }
+        return none;
+    }
+
+    private static BestModelTracker.ModelWeights weightsOf(BertModel network) {
+        return new BestModelTracker.ModelWeights() {
+            @Override
+            public Map<String, NamedTensor> snapshot() {
+                return BertWeights.snapshot(network);
+            }
+
+            @Override
+            public void apply(Map<String, NamedTensor> weights) {
+                BertWeights.apply(network, weights);
+            }
+        };
     }
 
     private void checkSelectableMetric() {
@@ -583,25 +556,5 @@ public final class FineTuner {
 
     private void emit(java.util.function.Consumer<TrainingEventListener> call) {
         listeners.forEach(call);
-    }
-
-    private static String format(Double value) {
-        return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** Identifies a training split by its ids and gold values. */
-    private static String digest(EncodedSplit split) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (int i = 0; i < split.size(); i++) {
-                sha.update(split.ids().get(i).getBytes(StandardCharsets.UTF_8));
-                String gold = split.isRegression() ? Double.toString(split.targets()[i])
-                        : Integer.toString(split.labels()[i]);
-                sha.update(gold.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

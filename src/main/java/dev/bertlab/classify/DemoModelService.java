@@ -1,7 +1,9 @@
 package dev.bertlab.classify;
 
 import dev.bertlab.engine.onnx.Int8Report;
+import dev.bertlab.security.Role;
 import dev.bertlab.settings.SettingsService;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +48,7 @@ public class DemoModelService {
      *     {@value Int8Report#MAX_LOSS_POINTS} points of it
      */
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public void serveDemoInInt8(boolean int8) {
         if (!int8) {
             settings.remove(DEMO_INT8);
@@ -72,6 +75,7 @@ public class DemoModelService {
      * @throws IllegalArgumentException when the run has not finished successfully or its model is gone
      */
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public ClassifiableModel promoteDemo(long runId) {
         ClassifiableModel model = models.find(runId).orElseThrow(() -> new IllegalArgumentException("run " + runId
                 + " has no model to show: only a run that finished successfully, with its model on disk, can be "
@@ -103,6 +107,7 @@ public class DemoModelService {
 
     /** No demo model: the demo page says that one is yet to be chosen. */
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public void clearDemo() {
         settings.remove(DEMO_RUN);
     }

@@ -6,6 +6,8 @@ import dev.bertlab.engine.train.Hyperparameters;
 import dev.bertlab.experiment.Experiment;
 import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.experiment.InvalidExperimentException;
+import dev.bertlab.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +50,7 @@ public class RunService {
 
     /** Queues a run of the experiment with its current hyperparameters; it starts when a slot is free. */
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public TrainingRun runNow(long experimentId, String user) {
         return queue(experimentId, null, null, null, user);
     }
@@ -60,6 +63,7 @@ public class RunService {
      * quietly started now.
      */
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public TrainingRun runAt(long experimentId, Instant when, String user) {
         if (when == null) {
             throw new IllegalArgumentException("choose when the run should start");
@@ -81,6 +85,7 @@ public class RunService {
      * @throws InvalidExperimentException when the experiment is no longer valid (its dataset was deleted)
      */
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public TrainingRun queue(long experimentId, Hyperparameters hyperparameters, Long sweepId, Instant when,
             String user) {
         Experiment experiment = experiments.get(experimentId);
@@ -118,6 +123,7 @@ public class RunService {
      * Asks a queued or running run to stop. A queued run is cancelled at once; a running one stops after its
      * current step, and its checkpoint is kept for a resume.
      */
+    @RolesAllowed(Role.Names.EDITOR)
     public void cancel(long runId, String user) {
         TrainingRun run = get(runId);
         if (run.getStatus().isFinal()) {
@@ -134,6 +140,7 @@ public class RunService {
     }
 
     /** Continues a cancelled or failed run from its latest checkpoint, in the same run directory. */
+    @RolesAllowed(Role.Names.EDITOR)
     public TrainingRun resume(long runId, String user) {
         TrainingRun run = transitions.requeue(runId);
         activity.append(run, "resume requested by " + user + ": queued to continue from the latest checkpoint");

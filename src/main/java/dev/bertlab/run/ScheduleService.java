@@ -1,6 +1,9 @@
 package dev.bertlab.run;
 
 import dev.bertlab.experiment.ExperimentService;
+import dev.bertlab.security.Role;
+import dev.bertlab.security.SystemAuthentication;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
@@ -82,12 +85,14 @@ public class ScheduleService {
      * @throws InvalidScheduleException for a bad cron expression
      */
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public Schedule create(long experimentId, String cron, String description, String user) {
         return create(experimentId, null, cron, description, user);
     }
 
     /** A schedule of a sweep: when it fires, {@link SweepScheduleDue} is published instead of a run queued. */
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public Schedule createForSweep(long experimentId, long sweepId, String cron, String description, String user) {
         return create(experimentId, sweepId, cron, description, user);
     }
@@ -109,6 +114,7 @@ public class ScheduleService {
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public Schedule setEnabled(long scheduleId, boolean enabled) {
         Schedule schedule = get(scheduleId);
         schedule.setEnabled(enabled);
@@ -126,6 +132,7 @@ public class ScheduleService {
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.EDITOR)
     public void delete(long scheduleId) {
         Schedule schedule = get(scheduleId);
         schedules.delete(schedule);
@@ -174,7 +181,9 @@ public class ScheduleService {
             return;
         }
         try {
-            runs.runNow(schedule.getExperimentId(), schedule.getCreatedBy());
+            // Quartz's thread has no user: the schedule acts for its creator through the same checked service
+            SystemAuthentication.callAs(Role.EDITOR, () -> runs.runNow(schedule.getExperimentId(),
+                    schedule.getCreatedBy()));
         } catch (RuntimeException e) {
             LOG.warn("schedule {} ({}) could not queue a run of experiment {}: {}", scheduleId,
                     schedule.getDescription(), schedule.getExperimentId(), e.getMessage());

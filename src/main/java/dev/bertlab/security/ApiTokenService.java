@@ -1,5 +1,6 @@
 package dev.bertlab.security;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,6 +66,7 @@ public class ApiTokenService {
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public void revoke(long id) {
         tokens.findById(id).orElseThrow(() -> new IllegalArgumentException("no token " + id)).revoke();
     }

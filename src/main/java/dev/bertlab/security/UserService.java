@@ -1,5 +1,6 @@
 package dev.bertlab.security;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -44,12 +45,14 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public void changeRole(String username, Role role) {
         users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("no user " + username))
                 .setRole(role);
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public void changePassword(String username, String password) {
         if (password == null || password.length() < 8) {
             throw new IllegalArgumentException("a password has at least 8 characters");

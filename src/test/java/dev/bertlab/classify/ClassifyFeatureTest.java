@@ -1,5 +1,6 @@
 package dev.bertlab.classify;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -174,12 +175,13 @@ class ClassifyFeatureTest {
     @Test
     void theDemoModelIsTheOneAnAdminPromoted() throws Exception {
         long demoRun = insertFinishedRun(TinySentimentModel.copy("amazon-tiny-demo"), "demo-candidate");
-        demoModels.clearDemo();
+        asAdmin(() -> demoModels.clearDemo());
         HttpResponse<String> none = post("{\"texts\": [\"good\"], \"model\": \"demo\"}", token);
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(detail(none)).contains("no demo model");
 
-        assertThatThrownBy(() -> demoModels.promoteDemo(424242)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> asAdmin(() -> demoModels.promoteDemo(424242)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(demoModels.promoteDemoIfNoneSet(demoRun)).isTrue();
         assertThat(demoModels.promoteDemoIfNoneSet(runId)).as("the first promoted stays").isFalse();
 
@@ -189,7 +191,7 @@ class ClassifyFeatureTest {
         HttpResponse<String> omitted = post("{\"texts\": [\"Lovely little gadget.\"]}", token);
         assertThat(JSON.readTree(omitted.body()).get("model").asText()).isEqualTo(Long.toString(demoRun));
 
-        demoModels.promoteDemo(runId);
+        asAdmin(() -> demoModels.promoteDemo(runId));
         assertThat(JSON.readTree(post("{\"texts\": [\"ok\"]}", token).body()).get("model").asText())
                 .isEqualTo(Long.toString(runId));
         JsonNode models = JSON.readTree(get("/api/v1/models", token).body());
@@ -224,8 +226,8 @@ class ClassifyFeatureTest {
     @Test
     void anAdminServesTheDemoInInt8OnceItsAccuracyOnTheRunsTestSplitWasMeasured() throws Exception {
         long id = insertFinishedRun(TinySentimentModel.copyRun("amazon-tiny-int8"), "int8-candidate");
-        demoModels.promoteDemo(id);
-        assertThatThrownBy(() -> demoModels.serveDemoInInt8(true)).hasMessageContaining("not offered");
+        asAdmin(() -> demoModels.promoteDemo(id));
+        assertThatThrownBy(() -> asAdmin(() -> demoModels.serveDemoInInt8(true))).hasMessageContaining("not offered");
 
         Int8Report report = int8.measure(runs.findById(id).orElseThrow()).get(120, TimeUnit.SECONDS);
         assertThat(report.examples()).as("the run's 16 test sentences").isEqualTo(16);
@@ -234,13 +236,13 @@ class ClassifyFeatureTest {
         assertThat(report.offered()).as(report.summary()).isTrue();
         assertThat(int8.report(runs.findById(id).orElseThrow())).contains(report);
 
-        demoModels.serveDemoInInt8(true);
+        asAdmin(() -> demoModels.serveDemoInInt8(true));
         HttpResponse<String> demo = post("{\"texts\": [\"Lovely little gadget.\"], \"model\": \"demo\"}", token);
         assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
         assertThat(JSON.readTree(demo.body()).get("modelName").asText()).endsWith(", int8)");
         assertThat(cache.loaded()).anyMatch(key -> key.contains("amazon-tiny-int8") && key.endsWith("#int8"));
 
-        demoModels.promoteDemo(runId);
+        asAdmin(() -> demoModels.promoteDemo(runId));
         assertThat(demoModels.demoModel().orElseThrow().int8()).as("a new demo model starts in float").isFalse();
     }
 

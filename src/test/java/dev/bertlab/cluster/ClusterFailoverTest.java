@@ -1,5 +1,6 @@
 package dev.bertlab.cluster;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.engine.run.RunDirectory;
@@ -172,7 +173,7 @@ class ClusterFailoverTest {
         Experiment experiment = TinyRuns.experiment(experiments, "failover", 480, hp -> hp
                 .saveStrategy(Hyperparameters.SaveStrategy.STEPS).saveSteps(2)
                 .evalStrategy(Hyperparameters.EvalStrategy.NO).loadBestModelAtEnd(false));
-        long runId = runs.runNow(experiment.getId(), "tester").getId();
+        long runId = asEditor(() -> runs.runNow(experiment.getId(), "tester")).getId();
         // what a run page on this dashboard node hears while the run trains on the worker nodes
         List<RunEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         events.subscribe(runId, heard::add);
@@ -236,7 +237,7 @@ class ClusterFailoverTest {
                 .map(event -> ((RunEvent.TrainLine) event).line().step()).toList();
         assertThat(liveSteps).as("training lines heard live").contains(killedAfter + 1, TOTAL_STEPS);
 
-        long referenceId = runs.runNow(experiment.getId(), "tester").getId();
+        long referenceId = asEditor(() -> runs.runNow(experiment.getId(), "tester")).getId();
         TrainingRun reference = awaitEnd(referenceId);
         assertThat(reference.getStatus()).as(reference.getReason()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(reference.getWorkerNode()).isEqualTo(second);
@@ -253,9 +254,10 @@ class ClusterFailoverTest {
         experiment.setDevice("cuda");
         dev.bertlab.security.SystemAuthentication.callAs(dev.bertlab.security.Role.EDITOR,
                 () -> experiments.save(experiment, "tester"));
-        long scheduleId = schedules.create(experiment.getId(), "*/3 * * * * ?", "every 3 s", "tester").getId();
+        long scheduleId = asEditor(() -> schedules.create(experiment.getId(), "*/3 * * * * ?", "every 3 s", "tester"))
+                .getId();
         Thread.sleep(10_000);
-        schedules.delete(scheduleId);
+        asEditor(() -> schedules.delete(scheduleId));
         Thread.sleep(2_000);
 
         List<TrainingRun> fired = runs.forExperiment(experiment.getId());
@@ -269,7 +271,7 @@ class ClusterFailoverTest {
         for (TrainingRun run : runs.forExperiment(experiment.getId())) {
             assertThat(run.getStatus()).isEqualTo(RunStatus.QUEUED);
             assertThat(run.getReason()).contains("waits for a node with a free GPU").contains("cuda");
-            runs.cancel(run.getId(), "tester");
+            asEditor(() -> runs.cancel(run.getId(), "tester"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bertlab.cluster;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.engine.train.Hyperparameters;
@@ -71,12 +72,12 @@ class NodeRegistryTest {
     void aSlotShowsTheRunItTrains() {
         long experiment = TinyRuns.experiment(experiments, "shown-in-its-slot", 640, hp -> hp
                 .evalStrategy(Hyperparameters.EvalStrategy.NO)).getId();
-        long runId = runs.runNow(experiment, "tester").getId();
+        long runId = asEditor(() -> runs.runNow(experiment, "tester")).getId();
         TinyRuns.await("the run to train in a worker", Duration.ofSeconds(120),
                 () -> runs.get(runId).getStatus() == RunStatus.RUNNING && runs.get(runId).getWorkerPid() != null);
 
         assertThat(self().slots()).extracting(NodeStatus.Slot::runId).contains(runId);
-        runs.cancel(runId, "tester");
+        asEditor(() -> runs.cancel(runId, "tester"));
         TinyRuns.await("the run to stop", Duration.ofSeconds(120), () -> runs.get(runId).getStatus().isFinal());
         assertThat(self().slots()).extracting(NodeStatus.Slot::runId).containsOnlyNulls();
     }

@@ -1,5 +1,6 @@
 package dev.bertlab.cluster;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.engine.train.Hyperparameters;
@@ -67,8 +68,8 @@ class PostgreSqlNodeTest {
     void aRunGoesFromTheQueueThroughAWorkerToItsMetrics() {
         long experiment = TinyRuns.experiment(experiments, "on-postgresql", 64, hp -> hp
                 .evalStrategy(Hyperparameters.EvalStrategy.NO)).getId();
-        long scheduleId = schedules.create(experiment, "nightly", "nightly", "tester").getId();
-        long runId = runs.runNow(experiment, "tester").getId();
+        long scheduleId = asEditor(() -> schedules.create(experiment, "nightly", "nightly", "tester")).getId();
+        long runId = asEditor(() -> runs.runNow(experiment, "tester")).getId();
 
         TinyRuns.await("the run to end", Duration.ofSeconds(180), () -> runs.get(runId).getStatus().isFinal());
         TrainingRun done = runs.get(runId);

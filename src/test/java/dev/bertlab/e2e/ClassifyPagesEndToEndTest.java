@@ -1,6 +1,7 @@
 package dev.bertlab.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -108,7 +109,7 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
 
     @Test
     void anAdminPromotesTheDemoModelThatTheDemoPageShowsWithoutLogin() {
-        demoModels.clearDemo();
+        asAdmin(() -> demoModels.clearDemo());
         try (BrowserContext stranger = newAnonymousContext()) {
             Page demo = stranger.newPage();
             demo.navigate(url("/demo"));

@@ -1,6 +1,7 @@
 package dev.bertlab.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -172,7 +173,7 @@ class DashboardStoryEndToEndTest extends BrowserTest {
     @Test
     void aRunFlaggedForHeavyTruncationIsFixedInOneClick() {
         Experiment experiment = TinyRuns.experiment(experiments, "cut short", 64, hp -> hp.maxLength(8));
-        TrainingRun run = runs.runNow(experiment.getId(), "tester");
+        TrainingRun run = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
         TinyRuns.await("the run to end", java.time.Duration.ofSeconds((long) RUN_SECONDS),
                 () -> runs.get(run.getId()).getStatus().isFinal());
 
@@ -202,7 +203,7 @@ class DashboardStoryEndToEndTest extends BrowserTest {
     @Test
     void aFinishedRunIsEvaluatedInDepthAndOnAnotherDataset() throws Exception {
         Experiment experiment = TinyRuns.experiment(experiments, "evaluated", 64, hp -> hp);
-        TrainingRun run = runs.runNow(experiment.getId(), "tester");
+        TrainingRun run = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
         TinyRuns.await("the run to end", java.time.Duration.ofSeconds((long) RUN_SECONDS),
                 () -> runs.get(run.getId()).getStatus().isFinal());
         // another dataset with the same classes, for the cross-domain check

@@ -1,5 +1,6 @@
 package dev.bertlab.operations;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ class OperationsEndpointsTest {
         long before = queueLength();
         // a run queued for tomorrow counts in the queue and takes no slot
         long experiment = TinyRuns.experiment(experiments, "tomorrow", 32, hp -> hp).getId();
-        runs.runAt(experiment, Instant.now().plus(1, ChronoUnit.DAYS), "tester");
+        asEditor(() -> runs.runAt(experiment, Instant.now().plus(1, ChronoUnit.DAYS), "tester"));
         TinyRuns.await("the queue metric to count the new run", Duration.ofSeconds(10), () -> queueLength() > before);
 
         String metrics = get("/actuator/prometheus").body();

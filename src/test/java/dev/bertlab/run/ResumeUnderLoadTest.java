@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.classify.ClassificationService;
@@ -62,7 +63,7 @@ class ResumeUnderLoadTest {
         Experiment experiment = TinyRuns.experiment(experiments, "resume-under-load", 160, hp -> hp
                 .evalStrategy(Hyperparameters.EvalStrategy.NO).saveStrategy(Hyperparameters.SaveStrategy.NO)
                 .loadBestModelAtEnd(false));
-        TrainingRun reference = awaitEnd(runs.runNow(experiment.getId(), "tester").getId());
+        TrainingRun reference = awaitEnd(asEditor(() -> runs.runNow(experiment.getId(), "tester")).getId());
         assertThat(reference.getStatus()).as(reference.getReason()).isEqualTo(RunStatus.SUCCEEDED);
         byte[] referenceWeights = weights(reference);
 
@@ -83,18 +84,18 @@ class ResumeUnderLoadTest {
         load.start();
         try {
             for (int cycle = 1; cycle <= REPEAT; cycle++) {
-                long runId = runs.runNow(experiment.getId(), "tester").getId();
+                long runId = asEditor(() -> runs.runNow(experiment.getId(), "tester")).getId();
                 int stopAfter = 1 + cycle % 8;
                 var registration = events.subscribe(runId, event -> {
                     if (event instanceof RunEvent.TrainLine line && line.line().step() == stopAfter) {
-                        runs.cancel(runId, "tester");
+                        asEditor(() -> runs.cancel(runId, "tester"));
                     }
                 });
                 TrainingRun cancelled = awaitEnd(runId);
                 registration.remove();
                 assertThat(cancelled.getStatus()).as("cycle %d: %s", cycle, cancelled.getReason())
                         .isEqualTo(RunStatus.CANCELLED);
-                runs.resume(runId, "tester");
+                asEditor(() -> runs.resume(runId, "tester"));
                 TrainingRun done = awaitEnd(runId);
                 assertThat(done.getStatus()).as("cycle %d: %s", cycle, done.getReason())
                         .isEqualTo(RunStatus.SUCCEEDED);

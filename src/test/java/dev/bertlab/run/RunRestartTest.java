@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.BertLabApplication;
@@ -62,7 +63,7 @@ class RunRestartTest {
                     .evalStrategy(Hyperparameters.EvalStrategy.NO));
             scheduleId = first.getBean(ScheduleService.class).create(experiment.getId(), "nightly", "nightly",
                     "tester").getId();
-            TrainingRun run = runs.runNow(experiment.getId(), "tester");
+            TrainingRun run = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
             runId = run.getId();
             directory = runs.directory(run);
             TinyRuns.await("the first application to train 3 steps", Duration.ofSeconds(90),

@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class RunServiceTest {
         List<RunEvent> everything = new CopyOnWriteArrayList<>();
         // listening before the run is queued: the dispatcher may start it before runNow returns
         Registration registration = events.subscribeAll(everything::add);
-        TrainingRun queued = runs.runNow(experiment.getId(), "tester");
+        TrainingRun queued = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
         List<RunEvent> heard = new CopyOnWriteArrayList<>();
 
         assertThat(queued.getStatus()).isEqualTo(RunStatus.QUEUED);
@@ -115,8 +116,8 @@ class RunServiceTest {
                 mostRunningAtOnce.accumulateAndGet(runs.withStatus(RunStatus.RUNNING).size(), Math::max);
             }
         });
-        TrainingRun first = runs.runNow(experiment.getId(), "tester");
-        TrainingRun second = runs.runNow(experiment.getId(), "tester");
+        TrainingRun first = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
+        TrainingRun second = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
 
         TinyRuns.await("the first run to start", RUN_TIMEOUT,
                 () -> runs.get(first.getId()).getStatus() == RunStatus.RUNNING);
@@ -135,11 +136,11 @@ class RunServiceTest {
     void aCancelledRunStopsWithItsCheckpointAndResumesWhereItStopped() throws Exception {
         Experiment experiment = TinyRuns.experiment(experiments, "cancel", 160, hp -> hp
                 .saveStrategy(Hyperparameters.SaveStrategy.STEPS).saveSteps(100));
-        TrainingRun queued = runs.runNow(experiment.getId(), "tester");
+        TrainingRun queued = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
         // cancel as soon as the second step is done: the engine stops after the step it is in
         Registration registration = events.subscribe(queued.getId(), event -> {
             if (event instanceof RunEvent.TrainLine line && line.line().step() == 2) {
-                runs.cancel(queued.getId(), "tester");
+                asEditor(() -> runs.cancel(queued.getId(), "tester"));
             }
         });
         TrainingRun cancelled = awaitEnd(queued.getId());
@@ -152,9 +153,10 @@ class RunServiceTest {
         RunDirectory directory = runs.directory(cancelled);
         assertThat(directory.checkpoints().resolve(String.format("step-%06d", stoppedAt))).isDirectory();
         assertThat(directory.model()).doesNotExist();
-        assertThatThrownBy(() -> runs.cancel(queued.getId(), "tester")).isInstanceOf(RunStateException.class);
+        assertThatThrownBy(() -> asEditor(() -> runs.cancel(queued.getId(), "tester")))
+                .isInstanceOf(RunStateException.class);
 
-        TrainingRun resumed = runs.resume(queued.getId(), "tester");
+        TrainingRun resumed = asEditor(() -> runs.resume(queued.getId(), "tester"));
         assertThat(resumed.getStatus()).isEqualTo(RunStatus.QUEUED);
         TrainingRun done = awaitEnd(queued.getId());
 
@@ -166,16 +168,17 @@ class RunServiceTest {
         assertThat(log.trainCurve("loss")).extracting(point -> (int) point[0])
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10).hasSize(10);
         assertThat(log.notices()).anyMatch(n -> n.kind().equals("resumed") && n.step() == stoppedAt);
-        assertThatThrownBy(() -> runs.resume(queued.getId(), "tester")).isInstanceOf(RunStateException.class);
+        assertThatThrownBy(() -> asEditor(() -> runs.resume(queued.getId(), "tester")))
+                .isInstanceOf(RunStateException.class);
     }
 
     @Test
     void aQueuedRunCanBeCancelledBeforeItStarts() {
         Experiment experiment = TinyRuns.experiment(experiments, "later", 64, hp -> hp);
-        TrainingRun later = runs.runAt(experiment.getId(), Instant.now().plusSeconds(3600), "tester");
+        TrainingRun later = asEditor(() -> runs.runAt(experiment.getId(), Instant.now().plusSeconds(3600), "tester"));
         assertThat(later.getScheduledFor()).isNotNull();
 
-        runs.cancel(later.getId(), "tester");
+        asEditor(() -> runs.cancel(later.getId(), "tester"));
 
         TrainingRun cancelled = runs.get(later.getId());
         assertThat(cancelled.getStatus()).isEqualTo(RunStatus.CANCELLED);
@@ -187,7 +190,7 @@ class RunServiceTest {
     void aRunScheduledForLaterWaitsForItsTime() {
         Experiment experiment = TinyRuns.experiment(experiments, "at", 64, hp -> hp);
         Instant when = Instant.now().plusSeconds(4);
-        TrainingRun scheduled = runs.runAt(experiment.getId(), when, "tester");
+        TrainingRun scheduled = asEditor(() -> runs.runAt(experiment.getId(), when, "tester"));
 
         assertThat(scheduled.getStatus()).isEqualTo(RunStatus.QUEUED);
         assertThat(scheduled.getScheduledFor()).isEqualTo(when);
@@ -200,7 +203,8 @@ class RunServiceTest {
     @Test
     void aCronScheduleIsStoredAsAQuartzCronTriggerAndCanBePausedAndDeleted() throws Exception {
         Experiment experiment = TinyRuns.experiment(experiments, "nightly", 64, hp -> hp);
-        Schedule schedule = schedules.create(experiment.getId(), "0 1 * * *", "nightly at 01:00", "tester");
+        Schedule schedule = asEditor(() -> schedules.create(experiment.getId(), "0 1 * * *", "nightly at 01:00",
+                "tester"));
 
         Trigger trigger = scheduler.getTrigger(ScheduleService.triggerKey(schedule.getId()));
         assertThat(trigger).isInstanceOf(CronTrigger.class);
@@ -208,26 +212,27 @@ class RunServiceTest {
         assertThat(schedules.nextRun(schedule.getId())).isPresent();
         assertThat(schedules.all()).extracting(e -> e.schedule().getId()).contains(schedule.getId());
 
-        schedules.setEnabled(schedule.getId(), false);
+        asEditor(() -> schedules.setEnabled(schedule.getId(), false));
         assertThat(scheduler.getTriggerState(trigger.getKey())).isEqualTo(Trigger.TriggerState.PAUSED);
         assertThat(schedules.nextRun(schedule.getId())).isEmpty();
-        schedules.setEnabled(schedule.getId(), true);
+        asEditor(() -> schedules.setEnabled(schedule.getId(), true));
         assertThat(scheduler.getTriggerState(trigger.getKey())).isEqualTo(Trigger.TriggerState.NORMAL);
 
-        assertThatThrownBy(() -> schedules.create(experiment.getId(), "every night", "", "tester"))
+        assertThatThrownBy(() -> asEditor(() -> schedules.create(experiment.getId(), "every night", "", "tester")))
                 .isInstanceOf(InvalidScheduleException.class).hasMessageContaining("cron");
-        schedules.delete(schedule.getId());
+        asEditor(() -> schedules.delete(schedule.getId()));
         assertThat(scheduler.checkExists(trigger.getKey())).isFalse();
     }
 
     @Test
     void aCronScheduleThatFiresQueuesARun() {
         Experiment experiment = TinyRuns.experiment(experiments, "every-second", 64, hp -> hp);
-        Schedule schedule = schedules.create(experiment.getId(), "* * * * * ?", "every second", "tester");
+        Schedule schedule = asEditor(() -> schedules.create(experiment.getId(), "* * * * * ?", "every second",
+                "tester"));
 
         TinyRuns.await("the schedule to queue a run", Duration.ofSeconds(20),
                 () -> !runs.forExperiment(experiment.getId()).isEmpty());
-        schedules.delete(schedule.getId());
+        asEditor(() -> schedules.delete(schedule.getId()));
 
         assertThat(runs.forExperiment(experiment.getId())).allSatisfy(run -> {
             assertThat(run.getCreatedBy()).isEqualTo("tester");
@@ -239,7 +244,7 @@ class RunServiceTest {
                     .filter(run -> !run.getStatus().isFinal()).toList();
             live.stream().filter(run -> !run.isCancelRequested()).forEach(run -> {
                 try {
-                    runs.cancel(run.getId(), "tester");
+                    asEditor(() -> runs.cancel(run.getId(), "tester"));
                 } catch (RunStateException endedMeanwhile) {
                     // fine: it is final now
                 }
@@ -261,23 +266,24 @@ class RunServiceTest {
                 () -> experiments.save(experiment, "tester"));
         for (int attempt = 1; attempt <= 4; attempt++) {
             int before = runs.forExperiment(experiment.getId()).size();
-            Schedule schedule = schedules.create(experiment.getId(), "* * * * * ?", "every second", "tester");
+            Schedule schedule = asEditor(() -> schedules.create(experiment.getId(), "* * * * * ?", "every second",
+                "tester"));
             TinyRuns.await("new schedule " + attempt + " to fire within 3 s", Duration.ofSeconds(3),
                     () -> runs.forExperiment(experiment.getId()).size() > before);
             if (attempt == 4) {
-                schedules.setEnabled(schedule.getId(), false);
+                asEditor(() -> schedules.setEnabled(schedule.getId(), false));
                 Thread.sleep(1_500); // a firing already under way may still queue its run
                 int paused = runs.forExperiment(experiment.getId()).size();
-                schedules.setEnabled(schedule.getId(), true);
+                asEditor(() -> schedules.setEnabled(schedule.getId(), true));
                 TinyRuns.await("the enabled schedule to fire within 3 s", Duration.ofSeconds(3),
                         () -> runs.forExperiment(experiment.getId()).size() > paused);
             }
-            schedules.delete(schedule.getId());
+            asEditor(() -> schedules.delete(schedule.getId()));
             Thread.sleep(1_500);
         }
         for (TrainingRun run : runs.forExperiment(experiment.getId())) {
             if (!run.getStatus().isFinal()) {
-                runs.cancel(run.getId(), "tester");
+                asEditor(() -> runs.cancel(run.getId(), "tester"));
             }
         }
     }

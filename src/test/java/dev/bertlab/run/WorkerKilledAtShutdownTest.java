@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.BertLabApplication;
@@ -38,9 +39,9 @@ class WorkerKilledAtShutdownTest {
         // a grace far shorter than a step: the worker is killed as the application stops
         try (ConfigurableApplicationContext first = start("10ms")) {
             RunService runs = first.getBean(RunService.class);
-            runId = runs.runNow(TinyRuns.experiment(first.getBean(dev.bertlab.experiment.ExperimentService.class),
-                    "killed-at-shutdown", 320, hp -> hp.evalStrategy(Hyperparameters.EvalStrategy.NO)).getId(),
-                    "tester").getId();
+            long experimentId = TinyRuns.experiment(first.getBean(dev.bertlab.experiment.ExperimentService.class),
+                    "killed-at-shutdown", 320, hp -> hp.evalStrategy(Hyperparameters.EvalStrategy.NO)).getId();
+            runId = asEditor(() -> runs.runNow(experimentId, "tester")).getId();
             TinyRuns.await("the run to train 2 steps in a worker", Duration.ofSeconds(120),
                     () -> runs.get(runId).getStep() >= 2 && runs.get(runId).getWorkerPid() != null);
             workerPid = runs.get(runId).getWorkerPid();

@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,8 +93,8 @@ class WorkerRunsTest {
 
     @Test
     void twoRunsOnTwoSlotsTrainAtTheSameTimeEachInAWorkerOfItsOwn() throws Exception {
-        long first = runs.runNow(experiment("overlap-a").getId(), "tester").getId();
-        long second = runs.runNow(experiment("overlap-b").getId(), "tester").getId();
+        long first = asEditor(() -> runs.runNow(experiment("overlap-a").getId(), "tester")).getId();
+        long second = asEditor(() -> runs.runNow(experiment("overlap-b").getId(), "tester")).getId();
         JsonNode a = awaitFinal(first);
         JsonNode b = awaitFinal(second);
 
@@ -121,7 +122,7 @@ class WorkerRunsTest {
 
     @Test
     void aWorkerKilledBySigkillFailsItsRunWithTheSignalAndTheDashboardKeepsServing() throws Exception {
-        long runId = runs.runNow(experiment("killed").getId(), "tester").getId();
+        long runId = asEditor(() -> runs.runNow(experiment("killed").getId(), "tester")).getId();
         TinyRuns.await("the run to train in a worker", RUN_TIMEOUT, () -> {
             JsonNode run = run(runId);
             return run.get("step").asInt() >= 1 && run.hasNonNull("workerPid");
@@ -142,7 +143,8 @@ class WorkerRunsTest {
     void aRunWhoseNodeStoppedRenewingItsLeaseIsTakenBackAndAfterTheSecondLossFailed() throws Exception {
         // a run queued for tomorrow stays out of this node's slots; a node that no longer exists claimed it and
         // died, leaving its row as a dead node leaves it: RUNNING, its slot held, a lease that has run out
-        long runId = runs.runAt(experiment("crash-loop").getId(), Instant.now().plus(1, ChronoUnit.DAYS), "tester")
+        long runId = asEditor(() -> runs.runAt(experiment("crash-loop").getId(), Instant.now().plus(1, ChronoUnit.DAYS),
+                "tester"))
                 .getId();
 
         claimedByADeadNode(runId, "node-gone-1");

@@ -1,5 +1,6 @@
 package dev.bertlab.security;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.support.DashboardTest;
@@ -64,7 +65,7 @@ class SecurityTest {
         assertThat(issued.secret()).startsWith("blt_");
         assertThat(tokens.authenticate(issued.secret())).get().extracting(ApiTokenService.Authenticated::role)
                 .isEqualTo(Role.VIEWER);
-        tokens.revoke(issued.token().getId());
+        asAdmin(() -> tokens.revoke(issued.token().getId()));
         assertThat(tokens.authenticate(issued.secret())).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.bertlab.run.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
@@ -63,7 +64,7 @@ class RunPagesEndToEndTest extends BrowserTest {
     @Test
     void aFinishedRunShowsItsCurvesMetricsMistakesAndDownloads() throws Exception {
         Experiment experiment = TinyRuns.experiment(experiments, "finished", 64, hp -> hp);
-        TrainingRun run = runs.runNow(experiment.getId(), "tester");
+        TrainingRun run = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
         TinyRuns.await("the run to end", RUN_TIMEOUT, () -> runs.get(run.getId()).getStatus().isFinal());
         assertThat(runs.get(run.getId()).getStatus()).isEqualTo(RunStatus.SUCCEEDED);
 
@@ -125,7 +126,7 @@ class RunPagesEndToEndTest extends BrowserTest {
         Experiment experiment = TinyRuns.experiment(experiments, "live", 480, hp -> hp
                 .evalStrategy(Hyperparameters.EvalStrategy.NO).saveStrategy(Hyperparameters.SaveStrategy.NO));
         logIn("admin", "admin-password");
-        TrainingRun run = runs.runNow(experiment.getId(), "tester");
+        TrainingRun run = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
         page.navigate(url("/runs/" + run.getId()));
 
         // pushed while the page is open: progress, log lines, the state
@@ -151,7 +152,8 @@ class RunPagesEndToEndTest extends BrowserTest {
     @Test
     void aViewerSeesRunsButNoActions() {
         Experiment experiment = TinyRuns.experiment(experiments, "viewed", 64, hp -> hp);
-        TrainingRun later = runs.runAt(experiment.getId(), Instant.now().plusSeconds(24 * 3600), "tester");
+        TrainingRun later = asEditor(() -> runs.runAt(experiment.getId(), Instant.now().plusSeconds(24 * 3600),
+                "tester"));
         users.create("viewer", "viewer-password", Role.VIEWER);
 
         logIn("viewer", "viewer-password");
@@ -165,7 +167,7 @@ class RunPagesEndToEndTest extends BrowserTest {
         page.navigate(url("/schedules"));
         assertThat(page.locator("#schedules-grid")).isVisible();
         assertThat(page.locator("#new-schedule")).hasCount(0);
-        runs.cancel(later.getId(), "tester");
+        asEditor(() -> runs.cancel(later.getId(), "tester"));
     }
 
     @Test

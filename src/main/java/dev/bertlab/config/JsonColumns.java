@@ -3,6 +3,7 @@ package dev.bertlab.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.Hyperparameters;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -12,7 +13,7 @@ import java.util.Map;
 /** JSON text columns: the engine's records are their schema, so a new hyperparameter needs no migration. */
 public final class JsonColumns {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private JsonColumns() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.engine.data.importing.FileFormat;
 import dev.bertlab.engine.data.importing.TableLimits;
+import dev.bertlab.engine.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ import org.apache.parquet.schema.Type;
  */
 final class FilePreviewReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_CELL = 300;
 
     private FilePreviewReader() {

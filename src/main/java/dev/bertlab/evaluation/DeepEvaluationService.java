@@ -34,13 +34,14 @@ import org.springframework.stereotype.Service;
 public class DeepEvaluationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEvaluationService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String FILE = "evaluation.json";
 
     private final RunArtifacts results;
+    private final ObjectMapper json;
 
-    public DeepEvaluationService(RunArtifacts results) {
+    public DeepEvaluationService(RunArtifacts results, ObjectMapper json) {
         this.results = results;
+        this.json = json;
     }
 
     /** The stored evaluation, or a fresh one (reads the dataset for the lengths: call it off the UI thread). */
@@ -48,14 +49,14 @@ public class DeepEvaluationService {
         Path file = file(run);
         if (Files.isRegularFile(file)) {
             try {
-                return JSON.readValue(file.toFile(), DeepEvaluation.class);
+                return json.readValue(file.toFile(), DeepEvaluation.class);
             } catch (IOException e) {
                 LOG.warn("cannot read {}; computing it again", file, e);
             }
         }
         DeepEvaluation evaluation = compute(run);
         try {
-            JSON.writeValue(file.toFile(), evaluation);
+            json.writeValue(file.toFile(), evaluation);
         } catch (IOException e) {
             LOG.warn("cannot keep the evaluation of run {} in {}", run.getId(), file, e);
         }

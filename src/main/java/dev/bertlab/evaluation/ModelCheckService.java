@@ -1,8 +1,5 @@
 package dev.bertlab.evaluation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bertlab.classify.ClassifiableModel;
 import dev.bertlab.classify.ClassificationService;
 import dev.bertlab.classify.ClassifierCache;
@@ -15,6 +12,7 @@ import dev.bertlab.engine.data.TaskType;
 import dev.bertlab.engine.eval.ClassificationMetrics;
 import dev.bertlab.engine.eval.Prediction;
 import dev.bertlab.engine.eval.PredictionSet;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.predict.TestTimeAugmentation;
 import dev.bertlab.engine.predict.TextClassifier;
 import dev.bertlab.run.RunArtifacts;
@@ -48,8 +46,6 @@ public class ModelCheckService {
     public static final int DEFAULT_SAMPLE = 200;
     public static final int MAX_SAMPLE = 5000;
     static final long SAMPLE_SEED = 2024L;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Progress of a check: texts done of the total. */
     public interface Progress {
@@ -84,7 +80,7 @@ public class ModelCheckService {
         List<ModelCheck> checks = new ArrayList<>();
         try (var files = Files.list(Path.of(run.getRunDirectory()))) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("check_")).toList()) {
-                checks.add(JSON.readValue(file.toFile(), ModelCheck.class));
+                checks.add(Json.mapper().readValue(file.toFile(), ModelCheck.class));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checks of run " + run.getId(), e);
@@ -205,7 +201,7 @@ public class ModelCheckService {
         String name = String.format(Locale.ROOT, "check_%s_%s.json", check.kind().name().toLowerCase(Locale.ROOT),
                 check.dataset());
         try {
-            JSON.writeValue(Path.of(run.getRunDirectory()).resolve(name).toFile(), check);
+            Json.prettyWriter().writeValue(Path.of(run.getRunDirectory()).resolve(name).toFile(), check);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the check of run " + run.getId(), e);
         }

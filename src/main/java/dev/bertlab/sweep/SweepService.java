@@ -33,16 +33,17 @@ public class SweepService {
     public static final List<String> METRICS = List.of("accuracy", "f1", "f1_macro", "roc_auc", "loss", "log_loss",
             "mse", "mae", "r2");
     private static final Set<String> LOWER_IS_BETTER = Set.of("loss", "log_loss", "mse", "mae");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SweepRepository sweeps;
     private final ExperimentService experiments;
     private final RunService runs;
+    private final ObjectMapper json;
 
-    public SweepService(SweepRepository sweeps, ExperimentService experiments, RunService runs) {
+    public SweepService(SweepRepository sweeps, ExperimentService experiments, RunService runs, ObjectMapper json) {
         this.sweeps = sweeps;
         this.experiments = experiments;
         this.runs = runs;
+        this.json = json;
     }
 
     /** Plans and queues a sweep; nothing is stored when a trial's hyperparameters are invalid. */
@@ -76,7 +77,7 @@ public class SweepService {
 
     public SearchSpace space(Sweep sweep) {
         try {
-            return new SearchSpace(JSON.readValue(sweep.getSpace(), new TypeReference<Map<String, List<Object>>>() { }));
+            return new SearchSpace(json.readValue(sweep.getSpace(), new TypeReference<Map<String, List<Object>>>() { }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("sweep " + sweep.getId() + " has an unreadable search space", e);
         }
@@ -109,8 +110,8 @@ public class SweepService {
         return trials;
     }
 
-    private static Map<String, Object> values(TrainingRun run, Set<String> keys) {
-        JsonNode node = JSON.valueToTree(run.getHyperparameters());
+    private Map<String, Object> values(TrainingRun run, Set<String> keys) {
+        JsonNode node = json.valueToTree(run.getHyperparameters());
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : keys) {
             JsonNode value = node.get(key);
@@ -119,9 +120,9 @@ public class SweepService {
         return values;
     }
 
-    private static String write(SearchSpace space) {
+    private String write(SearchSpace space) {
         try {
-            return JSON.writeValueAsString(space.values());
+            return json.writeValueAsString(space.values());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

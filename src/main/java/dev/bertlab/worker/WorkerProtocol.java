@@ -2,7 +2,8 @@ package dev.bertlab.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.bertlab.engine.json.Json;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,9 @@ public final class WorkerProtocol {
     static final String MARKER = "@bertlab-worker ";
     public static final String STOP = "stop";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // a parent reads the lines of a worker of another version: a field it does not know is skipped
+    private static final ObjectReader READER = Json.mapper().readerFor(WorkerMessage.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private WorkerProtocol() {
     }
@@ -25,7 +27,7 @@ public final class WorkerProtocol {
     /** The message as one line, without its line break. */
     public static String line(WorkerMessage message) {
         try {
-            return MARKER + JSON.writeValueAsString(message);
+            return MARKER + Json.mapper().writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + message.getClass().getSimpleName(), e);
         }
@@ -37,7 +39,7 @@ public final class WorkerProtocol {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(line.substring(MARKER.length()), WorkerMessage.class));
+            return Optional.of(READER.readValue(line.substring(MARKER.length())));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unreadable message from a worker: " + e.getOriginalMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.bertlab.compare.ui;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.engine.eval.ConfusionMatrix;
+import dev.bertlab.engine.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** ECharts options for the comparison: overlaid curves and a confusion matrix heat map. */
 final class ComparisonCharts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /**
      * One run's curve.

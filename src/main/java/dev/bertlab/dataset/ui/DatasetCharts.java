@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bertlab.dataset.LabelDistribution;
 import dev.bertlab.dataset.TokenLengths;
 import dev.bertlab.engine.data.Split;
+import dev.bertlab.engine.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** ECharts options for the datasets page: labels per split, and token lengths against a max length. */
 final class DatasetCharts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int TARGET_BINS = 48;
     private static final String FITS = "#5470c6";
     private static final String TRUNCATED = "#e67e22";

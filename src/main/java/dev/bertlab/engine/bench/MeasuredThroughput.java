@@ -1,8 +1,7 @@
 package dev.bertlab.engine.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +21,6 @@ public final class MeasuredThroughput {
     public record Entry(int batchSize, int maxLength, double samplesPerSecond, Instant measuredAt) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Path file;
 
     private MeasuredThroughput(Path file) {
@@ -42,7 +38,7 @@ public final class MeasuredThroughput {
         entries.put(model, new Entry(batchSize, maxLength, samplesPerSecond, Instant.now()));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temporary.toFile(), entries);
+        Json.prettyWriter().writeValue(temporary.toFile(), entries);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -64,7 +60,7 @@ public final class MeasuredThroughput {
             return Map.of();
         }
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() { });
+            return Json.mapper().readValue(file.toFile(), new TypeReference<Map<String, Entry>>() { });
         } catch (IOException e) {
             return Map.of();
         }

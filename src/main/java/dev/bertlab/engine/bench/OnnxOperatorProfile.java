@@ -1,7 +1,7 @@
 package dev.bertlab.engine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ final class OnnxOperatorProfile {
      * @param skipRuns the first forward passes, left out (warm-up)
      */
     static Profile read(Path profileJson, int skipRuns) throws IOException {
-        JsonNode events = new ObjectMapper().readTree(profileJson.toFile());
+        JsonNode events = Json.mapper().readTree(profileJson.toFile());
         List<Double> runStarts = new ArrayList<>();
         for (JsonNode event : events) {
             if ("Session".equals(event.path("cat").asText()) && "model_run".equals(event.path("name").asText())) {

@@ -1,7 +1,7 @@
 package dev.bertlab.engine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,7 +71,7 @@ final class PeerBench {
                 out.println("peer failed (exit " + (process.isAlive() ? "timeout" : process.exitValue()) + ")");
                 return Optional.empty();
             }
-            return Optional.of(parse(new ObjectMapper().readTree(result.toFile())));
+            return Optional.of(parse(Json.mapper().readTree(result.toFile())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -1,7 +1,7 @@
 package dev.bertlab.engine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class StepProfile {
     }
 
     static List<Operator> read(Path trace) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(trace.toFile());
+        JsonNode root = Json.mapper().readTree(trace.toFile());
         JsonNode events = root.isArray() ? root : root.path("traceEvents");
         Map<String, List<long[]>> byThread = new HashMap<>();
         List<String> names = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.bertlab.engine.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public final class AmazonReviewSentences extends BuiltinDataset {
     public static final String NAME = "amazon";
     static final long SPLIT_SEED = 2015L;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public AmazonReviewSentences() {
         super(NAME, "Amazon product review sentences", List.of("negative", "positive"),

@@ -2,10 +2,9 @@ package dev.bertlab.engine.data;
 
 import org.apache.commons.io.file.PathUtils;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bertlab.engine.json.Json;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -34,10 +33,8 @@ public final class DatasetStore {
     static final String INFO_FILE = "dataset.json";
     private static final String TEMP_PREFIX = ".tmp-";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectWriter EXAMPLE_WRITER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writerFor(StoredExample.class);
-    private static final ObjectReader EXAMPLE_READER = new ObjectMapper().readerFor(StoredExample.class);
+    private static final ObjectWriter EXAMPLE_WRITER = Json.mapper().writerFor(StoredExample.class);
+    private static final ObjectReader EXAMPLE_READER = Json.mapper().readerFor(StoredExample.class);
 
     private final Path root;
 
@@ -81,7 +78,7 @@ public final class DatasetStore {
     public DatasetInfo readInfo(String name) {
         Path file = directory(name).resolve(INFO_FILE);
         try {
-            return JSON.readValue(file.toFile(), DatasetInfo.class);
+            return Json.mapper().readValue(file.toFile(), DatasetInfo.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -122,7 +119,7 @@ public final class DatasetStore {
         Path temp = root.resolve(TEMP_PREFIX + name + "-" + UUID.randomUUID());
         try {
             Files.createDirectory(temp);
-            JSON.writeValue(temp.resolve(INFO_FILE).toFile(), dataset.info());
+            Json.prettyWriter().writeValue(temp.resolve(INFO_FILE).toFile(), dataset.info());
             for (Split split : Split.values()) {
                 writeSplit(temp.resolve(splitFile(split)), dataset.split(split));
             }
@@ -198,6 +195,7 @@ public final class DatasetStore {
     }
 
     /** One line of a split file: the label for classification, the target for regression, nothing else. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredExample(String id, String text, String textPair, Integer label, Double target) {
 
         static StoredExample of(Example example) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class ImdbReviews extends BuiltinDataset {
     /** Runs of HTML line breaks (and the spaces around them) are markup that only wastes tokens. */
     private static final Pattern LINE_BREAKS = Pattern.compile("[ \\t\\r\\n]*(?:<br />[ \\t\\r\\n]*)+");
     private static final Pattern OUTER_SPACE = Pattern.compile("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public ImdbReviews() {
         super(NAME, "IMDb movie reviews", List.of("negative", "positive"),

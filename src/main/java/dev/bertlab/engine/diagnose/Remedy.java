@@ -1,6 +1,7 @@
 package dev.bertlab.engine.diagnose;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public record Remedy(String advice, Map<String, Object> changes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public Remedy {
         Objects.requireNonNull(advice, "advice");

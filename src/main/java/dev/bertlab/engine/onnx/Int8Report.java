@@ -1,7 +1,6 @@
 package dev.bertlab.engine.onnx;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,6 @@ public record Int8Report(int examples, double fp32Accuracy, double int8Accuracy,
     /** The int8 graph is offered for serving when it loses at most this many accuracy points. */
     public static final double MAX_LOSS_POINTS = 0.5;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     /** int8 minus float accuracy, in percentage points (negative: int8 is worse). */
     public double deltaPoints() {
         return 100 * (int8Accuracy - fp32Accuracy);
@@ -46,7 +43,7 @@ public record Int8Report(int examples, double fp32Accuracy, double int8Accuracy,
 
     public void write(Path modelDirectory) throws IOException {
         Path temporary = Files.createTempFile(modelDirectory, FILE_NAME, ".part");
-        JSON.writeValue(temporary.toFile(), this);
+        Json.prettyWriter().writeValue(temporary.toFile(), this);
         Files.move(temporary, modelDirectory.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -57,7 +54,7 @@ public record Int8Report(int examples, double fp32Accuracy, double int8Accuracy,
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), Int8Report.class));
+            return Optional.of(Json.mapper().readValue(file.toFile(), Int8Report.class));
         } catch (IOException e) {
             return Optional.empty();
         }

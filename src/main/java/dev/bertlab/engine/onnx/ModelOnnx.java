@@ -2,6 +2,7 @@ package dev.bertlab.engine.onnx;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.pretrained.PretrainedBert;
 import dev.bertlab.engine.weights.NamedTensor;
@@ -25,7 +26,7 @@ public final class ModelOnnx {
     /** The int8 variant, written when someone measures it (its accuracy is checked before it is served). */
     public static final String INT8_FILE_NAME = "model.int8.onnx";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ModelOnnx() {
     }

@@ -1,9 +1,8 @@
 package dev.bertlab.engine.pretrained;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.model.DropoutRates;
 import dev.bertlab.engine.tokenize.Truncation;
@@ -30,8 +29,6 @@ import java.util.TreeMap;
  * as a base model or for prediction.
  */
 public final class HuggingFaceModelDirectory {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private HuggingFaceModelDirectory() {
     }
@@ -72,7 +69,7 @@ public final class HuggingFaceModelDirectory {
         Files.copy(export.tokenizerJson(), directory.resolve("tokenizer.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         writeVocab(Vocabulary.read(export.tokenizerJson()), directory.resolve("vocab.txt"));
-        ObjectNode tokenizerConfig = JSON.createObjectNode();
+        ObjectNode tokenizerConfig = Json.mapper().createObjectNode();
         tokenizerConfig.put("tokenizer_class", "BertTokenizer");
         tokenizerConfig.put("do_lower_case", export.lowercase());
         // transformers' pipelines truncate at model_max_length: the length the model was trained and evaluated at,
@@ -84,10 +81,10 @@ public final class HuggingFaceModelDirectory {
         tokenizerConfig.put("tokenize_chinese_chars", true);
         tokenizerConfig.putNull("strip_accents");
         specialTokens(tokenizerConfig);
-        JSON.writeValue(directory.resolve("tokenizer_config.json").toFile(), tokenizerConfig);
-        ObjectNode specialMap = JSON.createObjectNode();
+        Json.prettyWriter().writeValue(directory.resolve("tokenizer_config.json").toFile(), tokenizerConfig);
+        ObjectNode specialMap = Json.mapper().createObjectNode();
         specialTokens(specialMap);
-        JSON.writeValue(directory.resolve("special_tokens_map.json").toFile(), specialMap);
+        Json.prettyWriter().writeValue(directory.resolve("special_tokens_map.json").toFile(), specialMap);
     }
 
     /**
@@ -98,7 +95,7 @@ public final class HuggingFaceModelDirectory {
      *     truncates, or only a vocab.txt exists
      */
     public static PretrainedBert read(Path directory, Path tokenizerCache) throws IOException {
-        JsonNode config = JSON.readTree(directory.resolve("config.json").toFile());
+        JsonNode config = Json.mapper().readTree(directory.resolve("config.json").toFile());
         String modelType = config.path("model_type").asText("bert");
         if (!modelType.equals("bert")) {
             throw new UnknownModelException(directory + " holds a '" + modelType + "' model; only BERT is supported");
@@ -150,11 +147,11 @@ public final class HuggingFaceModelDirectory {
     private static TokenizerFiles tokenizer(Path directory, Path cache) throws IOException {
         Path config = directory.resolve("tokenizer_config.json");
         boolean lowercase = !Files.isRegularFile(config)
-                || JSON.readTree(config.toFile()).path("do_lower_case").asBoolean(true);
+                || Json.mapper().readTree(config.toFile()).path("do_lower_case").asBoolean(true);
         Path json = directory.resolve("tokenizer.json");
         String key = cacheKey(directory) + ".json";
         if (Files.isRegularFile(json)) {
-            JsonNode root = JSON.readTree(json.toFile());
+            JsonNode root = Json.mapper().readTree(json.toFile());
             lowercase = root.path("normalizer").path("lowercase").asBoolean(lowercase);
             if (root.path("truncation").isNull() && root.path("padding").isNull()) {
                 return new TokenizerFiles(json, lowercase);
@@ -184,7 +181,7 @@ public final class HuggingFaceModelDirectory {
 
     private static void writeConfig(Path file, Export export) throws IOException {
         BertConfig c = export.config();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.putArray("architectures").add("BertForSequenceClassification");
         root.put("model_type", "bert");
         root.put("vocab_size", c.vocabSize());
@@ -219,7 +216,7 @@ public final class HuggingFaceModelDirectory {
         }
         root.put("bertlab_max_length", export.maxLength());
         root.put("bertlab_truncation", export.truncation().toString());
-        JSON.writeValue(file.toFile(), root);
+        Json.prettyWriter().writeValue(file.toFile(), root);
     }
 
     /** Hugging Face's {@code truncation_side} for a truncation rule, where one means the same. */

@@ -1,8 +1,6 @@
 package dev.bertlab.engine.run;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bertlab.engine.ComputeDevice;
 import dev.bertlab.engine.LibTorchMatmul;
@@ -25,6 +23,7 @@ import dev.bertlab.engine.eval.Prediction;
 import dev.bertlab.engine.eval.PredictionSet;
 import dev.bertlab.engine.eval.PredictionsCsv;
 import dev.bertlab.engine.eval.RegressionPrediction;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.model.LoadedBert;
 import dev.bertlab.engine.model.TaskHead;
 import dev.bertlab.engine.predict.SplitEvaluation;
@@ -63,8 +62,6 @@ import java.util.function.Consumer;
  */
 public final class FineTuneRun {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final DatasetCatalog datasets;
     private final ModelRegistry models;
     private final Path runsDirectory;
@@ -97,7 +94,7 @@ public final class FineTuneRun {
         PretrainedBert pretrained = models.load(config.baseModel(), status);
         RunDiagnoses diagnoses = new RunDiagnoses(directory.diagnoses(), status, diagnosisListeners(listeners));
         EncodedData encoded = tokenize(run, data, pretrained, diagnoses);
-        JSON.writeValue(directory.tokenStats().toFile(), encoded.stats());
+        Json.prettyWriter().writeValue(directory.tokenStats().toFile(), encoded.stats());
         Instant started = Instant.now();
         try (LoadedBert model = loadModel(run, data, pretrained, device);
                 TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
@@ -395,7 +392,7 @@ public final class FineTuneRun {
     private void writeSummary(RunDirectory directory, RunConfig config, LabeledDataset dataset,
             PretrainedBert pretrained, List<String> labels, TrainingOutcome outcome, SplitEvaluation validation,
             SplitEvaluation test, Instant started) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("name", config.name());
         root.put("status", outcome.reason().name());
         root.put("message", outcome.message());
@@ -420,7 +417,7 @@ public final class FineTuneRun {
         }
         root.put("started", started.toString());
         root.put("finished", Instant.now().toString());
-        JSON.writeValue(directory.summary().toFile(), root);
+        Json.prettyWriter().writeValue(directory.summary().toFile(), root);
     }
 
     static String summary(Map<String, Double> scalars) {

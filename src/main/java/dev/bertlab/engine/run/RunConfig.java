@@ -1,13 +1,13 @@
 package dev.bertlab.engine.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bertlab.engine.MatmulPrecision;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,9 +42,9 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
         String output, String device, Integer threads, MatmulPrecision matmulPrecision,
         Hyperparameters hyperparameters) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectReader READER = Json.yaml().readerFor(RunConfig.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /**
      * Sizes of a stratified subset; a null split is taken whole.
@@ -90,7 +90,7 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
             throw new IOException("config file " + file + " does not exist");
         }
         try {
-            return YAML.readValue(file.toFile(), RunConfig.class);
+            return READER.readValue(file.toFile());
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown setting '" + e.getPropertyName() + "'"
                     + lineOf(file, e.getPropertyName()) + "; known: " + e.getKnownPropertyIds(), e);
@@ -110,12 +110,12 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
     }
 
     public void write(Path file) throws IOException {
-        YAML.writeValue(file.toFile(), this);
+        Json.yaml().writeValue(file.toFile(), this);
     }
 
     public String toYaml() {
         try {
-            return YAML.writeValueAsString(this);
+            return Json.yaml().writeValueAsString(this);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

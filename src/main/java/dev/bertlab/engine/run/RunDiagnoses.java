@@ -1,10 +1,9 @@
 package dev.bertlab.engine.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bertlab.engine.diagnose.Diagnosis;
 import dev.bertlab.engine.diagnose.DiagnosisListener;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ import java.util.function.Consumer;
  * keeps what its first attempt found.
  */
 public final class RunDiagnoses {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Consumer<String> log;
@@ -42,7 +39,7 @@ public final class RunDiagnoses {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        return JSON.readValue(file.toFile(), new TypeReference<List<Diagnosis>>() { });
+        return Json.mapper().readValue(file.toFile(), new TypeReference<List<Diagnosis>>() { });
     }
 
     /** Records a diagnosis unless the run already has one of its kind (from an earlier attempt). */
@@ -70,7 +67,7 @@ public final class RunDiagnoses {
     private void write() {
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temporary.toFile(), found);
+            Json.prettyWriter().writeValue(temporary.toFile(), found);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

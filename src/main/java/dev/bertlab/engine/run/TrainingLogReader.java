@@ -2,6 +2,7 @@ package dev.bertlab.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.TrainingEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class TrainingLogReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String EVAL_PREFIX = "eval_";
 
     private TrainingLogReader() {

@@ -2,6 +2,7 @@ package dev.bertlab.engine.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.TrainingEvents;
 import dev.bertlab.engine.train.TrainingEventListener;
 import java.io.BufferedWriter;
@@ -20,7 +21,7 @@ import java.time.Instant;
  */
 public final class TrainingLogWriter implements TrainingEventListener, AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final BufferedWriter out;
 

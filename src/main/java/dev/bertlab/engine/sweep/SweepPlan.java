@@ -2,6 +2,7 @@ package dev.bertlab.engine.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 public final class SweepPlan {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_BUDGET = 256;
 
     /**

@@ -1,7 +1,7 @@
 package dev.bertlab.engine.tokenize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ public final class Vocabulary {
     }
 
     public static Vocabulary read(Path tokenizerJson) throws IOException {
-        JsonNode vocab = new ObjectMapper().readTree(tokenizerJson.toFile()).path("model").path("vocab");
+        JsonNode vocab = Json.mapper().readTree(tokenizerJson.toFile()).path("model").path("vocab");
         if (!vocab.isObject() || vocab.isEmpty()) {
             throw new IOException(tokenizerJson + " has no WordPiece vocabulary (model.vocab)");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class WordPieceTokenizerJson {
 
     public static final List<String> SPECIAL_TOKENS = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private WordPieceTokenizerJson() {
@@ -63,7 +64,7 @@ public final class WordPieceTokenizerJson {
                 .put("max_input_chars_per_word", 100);
         model.set("vocab", vocab);
         Files.createDirectories(tokenizerJson.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tokenizerJson.toFile(), root);
+        Json.prettyWriter().writeValue(tokenizerJson.toFile(), root);
     }
 
     /**
@@ -75,7 +76,7 @@ public final class WordPieceTokenizerJson {
         root.putNull("truncation");
         root.putNull("padding");
         Files.createDirectories(target.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), root);
+        Json.prettyWriter().writeValue(target.toFile(), root);
     }
 
     private static ObjectNode template(int clsId, int sepId) {

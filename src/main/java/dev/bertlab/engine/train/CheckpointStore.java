@@ -1,8 +1,7 @@
 package dev.bertlab.engine.train;
 
+import dev.bertlab.engine.json.Json;
 import org.apache.commons.io.file.PathUtils;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bertlab.engine.weights.NamedTensor;
 import dev.bertlab.engine.weights.SafetensorsReader;
 import dev.bertlab.engine.weights.SafetensorsWriter;
@@ -26,7 +25,6 @@ import java.util.stream.Stream;
 public final class CheckpointStore {
 
     private static final String PREFIX = "step-";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path directory;
     private final int keepLast;
@@ -56,7 +54,7 @@ public final class CheckpointStore {
         SafetensorsWriter.write(temporary.resolve("model.safetensors"), weights.values(), Map.of("format", "pt"));
         SafetensorsWriter.write(temporary.resolve("optimizer.safetensors"), asTensors(optimizerState, weights),
                 Map.of("format", "pt"));
-        JSON.writeValue(temporary.resolve("trainer_state.json").toFile(), state);
+        Json.prettyWriter().writeValue(temporary.resolve("trainer_state.json").toFile(), state);
         deleteRecursively(target);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         prune();
@@ -92,7 +90,7 @@ public final class CheckpointStore {
     }
 
     public TrainerState state(Checkpoint checkpoint) throws IOException {
-        return JSON.readValue(checkpoint.directory().resolve("trainer_state.json").toFile(), TrainerState.class);
+        return Json.mapper().readValue(checkpoint.directory().resolve("trainer_state.json").toFile(), TrainerState.class);
     }
 
     /** Replaces the best weights. */
@@ -103,7 +101,7 @@ public final class CheckpointStore {
         deleteRecursively(temporary);
         Files.createDirectories(temporary);
         SafetensorsWriter.write(temporary.resolve("model.safetensors"), weights.values(), Map.of("format", "pt"));
-        JSON.writeValue(temporary.resolve("best.json").toFile(), Map.of("step", step, "metrics", metrics));
+        Json.prettyWriter().writeValue(temporary.resolve("best.json").toFile(), Map.of("step", step, "metrics", metrics));
         deleteRecursively(target);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -2,7 +2,7 @@ package dev.bertlab.engine.weights;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ public final class GoogleBertCheckpoint {
         }
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(modelJson.toFile());
+            json = Json.mapper().readTree(modelJson.toFile());
         } catch (JsonProcessingException e) {
             throw new WeightFormatException(modelJson, "is not valid JSON: " + e.getOriginalMessage(), e);
         }

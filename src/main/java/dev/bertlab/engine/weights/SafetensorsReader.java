@@ -3,7 +3,8 @@ package dev.bertlab.engine.weights;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.bertlab.engine.json.Json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * time (files over 2 GB work) and returned as float32; F16, BF16 and F64 are converted.
  */
 public final class SafetensorsReader implements Closeable {
+
+    // a key given twice is ambiguous (which tensor is meant?), so it is an error rather than last-one-wins
+    private static final ObjectReader HEADER_READER = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static final Logger log = LoggerFactory.getLogger(SafetensorsReader.class);
 
@@ -114,8 +119,7 @@ public final class SafetensorsReader implements Closeable {
         String header = StandardCharsets.UTF_8.decode(headerBytes).toString();
         JsonNode root;
         try {
-            ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = json.readTree(header);
+            root = HEADER_READER.readTree(header);
         } catch (JsonProcessingException e) {
             throw new WeightFormatException(file, "has a header that is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " of the header): "

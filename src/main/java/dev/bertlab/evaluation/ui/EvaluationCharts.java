@@ -9,12 +9,13 @@ import dev.bertlab.engine.eval.LengthBucket;
 import dev.bertlab.engine.eval.LengthBucketAccuracy;
 import dev.bertlab.engine.eval.PrecisionRecallCurve;
 import dev.bertlab.engine.eval.RocCurve;
+import dev.bertlab.engine.json.Json;
 import java.util.Locale;
 
 /** ECharts options for the evaluation page: ranking curves, reliability diagrams and accuracy by length. */
 final class EvaluationCharts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private EvaluationCharts() {
     }

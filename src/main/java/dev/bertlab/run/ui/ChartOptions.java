@@ -3,13 +3,14 @@ package dev.bertlab.run.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bertlab.engine.json.Json;
 import java.util.List;
 import java.util.SortedMap;
 
 /** ECharts options for the run page, built as JSON trees (no string pasting, so any label is escaped). */
 final class ChartOptions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** One line of a line chart: its name and its points by step. */
     record Line(String name, SortedMap<Integer, Double> points, boolean symbols) {

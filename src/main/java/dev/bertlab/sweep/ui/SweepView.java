@@ -18,6 +18,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.sweep.SearchSpace;
 import dev.bertlab.run.RunEvent;
 import dev.bertlab.run.RunEvents;
@@ -41,7 +42,7 @@ import java.util.Locale;
 @PermitAll
 public class SweepView extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final SweepService sweeps;
     private final RunEvents events;

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 @JsModule("./echart-view.ts")
 public class EChart extends Component implements HasSize {
 
+    // its own plain mapper: the web toolkit depends on no other package of BertLab, the engine's Json included
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** ECharts' placeholder for a missing value: the line shows a gap there. */

@@ -3,8 +3,9 @@ package dev.bertlab.engine.data.importing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.bertlab.engine.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import java.util.Set;
 /** One JSON object per line; blank lines are skipped. */
 final class JsonLinesTableReader implements TableReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // a line holding two values ({"a": 1} {"b": 2}) is malformed, not its first value
+    private static final ObjectReader JSON = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public RawTable read(Path file, String fileLabel, ColumnMapping columns, ProblemCollector problems)

@@ -15,7 +15,7 @@ public class BertLabApplication {
     public static void main(String[] args) {
         EngineSettings.applyProcessDefaults();
         if (BertLabCli.handles(args)) {
-            System.exit(BertLabCli.run(args));
+            System.exit(BertLabCli.run(args, BertLabApplication.class));
         }
         SpringApplication.run(BertLabApplication.class, args);
     }

@@ -28,9 +28,14 @@ public final class BertLabCli {
                 || commandLine().getSubcommands().containsKey(args[0]));
     }
 
-    public static int run(String[] args) {
+    /**
+     * Runs a command.
+     *
+     * @param application the dashboard's application class, which the worker-node command starts
+     */
+    public static int run(String[] args, Class<?> application) {
         quietLibraries();
-        return commandLine().execute(args);
+        return commandLine(application).execute(args);
     }
 
     /** A terminal shows progress lines and results; the libraries' INFO chatter (DJL, Parquet) would bury them. */
@@ -44,7 +49,18 @@ public final class BertLabCli {
     }
 
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new BertLabCli());
+        return commandLine(null);
+    }
+
+    static CommandLine commandLine(Class<?> application) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine commandLine = new CommandLine(new BertLabCli(), new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == WorkerNodeCommand.class ? (K) new WorkerNodeCommand(application) : defaults.create(type);
+            }
+        });
         // a user error gets its message, not a stack trace
         commandLine.setExecutionExceptionHandler((error, cl, parseResult) -> {
             Throwable shown = error instanceof java.io.UncheckedIOException u ? u.getCause() : error;

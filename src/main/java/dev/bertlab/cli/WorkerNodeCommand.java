@@ -1,6 +1,5 @@
 package dev.bertlab.cli;
 
-import dev.bertlab.BertLabApplication;
 import dev.bertlab.config.BertLabProperties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,15 +22,22 @@ import picocli.CommandLine.Unmatched;
         footer = "Any --name=value is passed on as a setting, e.g. --bertlab.cpu-slots=2.")
 public class WorkerNodeCommand implements Callable<Integer> {
 
+    /** The dashboard's application class, handed down by its main method (the CLI sits below the application). */
+    private final Class<?> application;
+
     @Unmatched
     String[] settings = new String[0];
+
+    WorkerNodeCommand(Class<?> application) {
+        this.application = application;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
         // a server logs what it does; the CLI's quiet level is for terminals
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.INFO);
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(BertLabApplication.class)
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(application)
                 .profiles(BertLabProperties.WORKER_PROFILE).run(settings);
         CountDownLatch closed = new CountDownLatch(1);
         node.addApplicationListener((ContextClosedEvent event) -> closed.countDown());

@@ -1,14 +1,16 @@
 package dev.bertlab.config;
 
-import dev.bertlab.BertLabApplication;
 import dev.bertlab.engine.data.DatasetCatalog;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.worker.WorkerSettings;
 import dev.bertlab.worker.WorkerSupervisor;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /** The engine's entry points as beans; the engine itself knows nothing of Spring. */
 @Configuration
@@ -33,9 +35,17 @@ public class EngineConfiguration {
 
     /** Runs train in worker processes started from this application's own code. */
     @Bean(destroyMethod = "killAll")
-    WorkerSupervisor workerSupervisor(BertLabProperties properties, Environment environment) {
-        return new WorkerSupervisor(new WorkerSettings(BertLabApplication.class.getName(), properties.data(),
+    WorkerSupervisor workerSupervisor(BertLabProperties properties, Environment environment,
+            ApplicationContext context) {
+        return new WorkerSupervisor(new WorkerSettings(applicationClass(context).getName(), properties.data(),
                 properties.worker().jvmOptions(), properties.worker().stopGrace(),
                 environment.getProperty("bertlab.archives")));
+    }
+
+    /** The class that started this application: a worker JVM starts the same one, with the worker's command. */
+    private static Class<?> applicationClass(ApplicationContext context) {
+        return context.getBeansWithAnnotation(SpringBootConfiguration.class).values().stream()
+                .map(ClassUtils::getUserClass).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no @SpringBootConfiguration class in the context"));
     }
 }

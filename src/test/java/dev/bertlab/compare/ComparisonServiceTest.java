@@ -17,35 +17,24 @@ import dev.bertlab.experiment.ExperimentService;
 import dev.bertlab.run.RunStatus;
 import dev.bertlab.run.TrainingRun;
 import dev.bertlab.run.TrainingRunRepository;
-import dev.bertlab.support.DashboardTest;
+import dev.bertlab.support.DashboardApplicationTest;
+import dev.bertlab.support.SharedDashboard;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Two finished runs with real run directories, compared: settings, metrics, curves and confusion matrices. */
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 @WithMockUser(username = "editor", roles = {"VIEWER", "EDITOR"})
 class ComparisonServiceTest {
 
-    private static final Path DATA = DashboardTest.newDataDirectory("comparison-service");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
+    private static final Path DATA = SharedDashboard.data();
 
     @Autowired
     ComparisonService comparisons;
@@ -74,11 +63,27 @@ class ComparisonServiceTest {
         TrainingRun running = run(experiment.getId(), before, "running", Map.of(), new double[0], new double[0],
                 new double[0], null, null);
         running.setStatus(RunStatus.RUNNING);
-        runs.save(running);
+        // held by a node that renews its lease: the shared application must not take it back and train it
+        running.setWorkerNode("comparison-test-node");
+        running.setLeaseUntil(Instant.now().plus(java.time.Duration.ofHours(1)));
+        running = runs.save(running);
+        try {
+            compareTwoFinishedRuns(first, second, running);
+        } finally {
+            running.setStatus(RunStatus.CANCELLED);
+            running.setLeaseUntil(null);
+            runs.save(running);
+        }
+    }
 
-        assertThat(comparisons.finishedRuns()).extracting(RunChoice::id)
-                .containsExactly(second.getId(), first.getId());
-        assertThat(comparisons.finishedRuns().get(0).label()).isEqualTo("#" + second.getId()
+    private void compareTwoFinishedRuns(TrainingRun first, TrainingRun second, TrainingRun running) {
+
+        // other classes' runs share the database: look at this test's runs only
+        java.util.Set<Long> mine = java.util.Set.of(first.getId(), second.getId(), running.getId());
+        List<RunChoice> finished = comparisons.finishedRuns().stream().filter(choice -> mine.contains(choice.id()))
+                .toList();
+        assertThat(finished).extracting(RunChoice::id).containsExactly(second.getId(), first.getId());
+        assertThat(finished.get(0).label()).isEqualTo("#" + second.getId()
                 + " imdb minilm · SUCCEEDED");
 
         RunComparison comparison = comparisons.compare(List.of(first.getId(), second.getId(), 999L));
@@ -193,7 +198,7 @@ class ComparisonServiceTest {
     private TrainingRun run(long experimentId, Hyperparameters hyperparameters, String name,
             Map<String, Double> test, double[] trainLoss, double[] evalLoss, double[] evalAccuracy, int[] gold,
             float[][] probabilities) throws IOException {
-        RunDirectory directory = new RunDirectory(DATA.resolve("runs").resolve(name));
+        RunDirectory directory = new RunDirectory(DATA.resolve("runs").resolve("comparison-" + name));
         try (TrainingLogWriter log = new TrainingLogWriter(directory.trainingLog())) {
             for (int i = 0; i < trainLoss.length; i++) {
                 log.onStep(new TrainingEvents.StepLogged(10 * (i + 1), i / 2.0, trainLoss[i], 2e-5, 1, 10, 1000, 0.1,

@@ -11,36 +11,25 @@ import dev.bertlab.engine.data.importing.DatasetProblem;
 import dev.bertlab.engine.data.importing.DatasetValidationException;
 import dev.bertlab.engine.data.importing.FileFormat;
 import dev.bertlab.engine.data.importing.ImportRequest;
-import dev.bertlab.support.DashboardTest;
+import dev.bertlab.support.DashboardApplicationTest;
+import dev.bertlab.support.SharedDashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Uploads through the dataset service: previews, located problems with nothing stored, analysis, deletion. */
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 @WithMockUser(username = "editor", roles = {"VIEWER", "EDITOR"})
 class DatasetServiceTest {
 
-    private static final Path DATA = DashboardTest.newDataDirectory("dataset-service");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
+    private static final Path DATA = SharedDashboard.data();
 
     @Autowired
     DatasetService datasets;

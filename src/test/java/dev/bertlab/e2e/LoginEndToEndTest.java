@@ -2,27 +2,13 @@ package dev.bertlab.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import dev.bertlab.support.DashboardTest;
-import java.nio.file.Path;
+import dev.bertlab.support.DashboardApplicationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@Tag("spring")
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 class LoginEndToEndTest extends BrowserTest {
-
-    private static final Path DATA = DashboardTest.newDataDirectory("e2e-login");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @Test
     void aStrangerIsSentToLogInAndTheAdminGetsIn() {

@@ -2,33 +2,18 @@ package dev.bertlab.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bertlab.support.DashboardTest;
+import dev.bertlab.support.DashboardApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpHeaders;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Issue 8: the pages and the API answer with security headers, a Content-Security-Policy among them. */
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 class SecurityHeadersTest {
-
-    private static final Path DATA = DashboardTest.newDataDirectory("security-headers");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @LocalServerPort
     int port;

@@ -3,33 +3,18 @@ package dev.bertlab.security;
 import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bertlab.support.DashboardTest;
+import dev.bertlab.support.DashboardApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 class SecurityTest {
-
-    private static final Path DATA = DashboardTest.newDataDirectory("security");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @LocalServerPort
     int port;
@@ -60,8 +45,8 @@ class SecurityTest {
     void theApiWantsAValidToken() throws Exception {
         assertThat(get("/api/v1/whoami", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/whoami", "blt_not-a-token").statusCode()).isEqualTo(401);
-        userService.create("viewer1", "viewer-password", Role.VIEWER);
-        ApiTokenService.Issued issued = tokens.issue("ci", "viewer1");
+        userService.create("security-viewer", "viewer-password", Role.VIEWER);
+        ApiTokenService.Issued issued = tokens.issue("ci", "security-viewer");
         assertThat(issued.secret()).startsWith("blt_");
         assertThat(tokens.authenticate(issued.secret())).get().extracting(ApiTokenService.Authenticated::role)
                 .isEqualTo(Role.VIEWER);

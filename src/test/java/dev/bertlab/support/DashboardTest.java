@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh data directory and H2 database per test class, sharing the model archives and the npm cache of the
- * project's data directory (so nothing is fetched twice).
+ * project's data directory (so nothing is fetched twice). Classes that need no settings of their own use
+ * {@link DashboardApplicationTest} instead: one application for all of them.
  */
 public final class DashboardTest {
 
@@ -39,20 +40,26 @@ public final class DashboardTest {
      * The test class's application on its data directory and a fresh database: H2 in that directory, or, when the
      * tests run with {@code -Dbertlab.test.database=postgresql} (the {@code postgresql} execution in the pom), a new
      * database on a PostgreSQL server shared by the test JVM, so that the same tests show both databases work.
+     * Classes that need nothing more than that use {@link DashboardApplicationTest} and share one application.
      */
     public static void register(DynamicPropertyRegistry registry, Path data) {
-        registry.add("bertlab.data", data::toString);
+        properties(data).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The settings {@link #register} adds: the data directory, a new database, the first admin's password. */
+    static java.util.Map<String, Object> properties(Path data) {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("bertlab.data", data.toString());
         if (onPostgreSql()) {
-            String url = TestPostgres.shared().newDatabase(data.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_")
-                    .toLowerCase(java.util.Locale.ROOT) + "_" + System.nanoTime());
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> "postgres");
-            registry.add("spring.datasource.password", () -> "");
+            properties.put("spring.datasource.url", TestPostgres.shared().newDatabase(data.getFileName().toString()
+                    .replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT) + "_" + System.nanoTime()));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
         } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("bertlab")
-                    + ";DB_CLOSE_ON_EXIT=FALSE");
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("bertlab") + ";DB_CLOSE_ON_EXIT=FALSE");
         }
-        registry.add("bertlab.admin-password", () -> "admin-password");
-        registry.add("bertlab.quickstart", () -> "false");
+        properties.put("bertlab.admin-password", "admin-password");
+        properties.put("bertlab.quickstart", "false");
+        return properties;
     }
 }

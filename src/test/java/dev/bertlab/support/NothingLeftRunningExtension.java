@@ -16,7 +16,9 @@ import org.quartz.impl.SchedulerRepository;
  * No test class may leave a Quartz scheduler, a training or a child process (a run's worker, a second
  * application) behind when it ends: a run still training in the background takes the cores the next class's runs
  * need, and a scheduler left running keeps firing jobs against a database nobody watches. Registered for every class (junit-platform.properties); it runs after
- * Spring has closed the class's context ({@code @DirtiesContext}), which stops live runs at their next step.
+ * Spring has closed the class's context ({@code @DirtiesContext}), which stops live runs at their next step. The
+ * scheduler of the application that {@link DashboardApplicationTest} classes share lives on by design
+ * ({@link SharedDashboard#lastingThreads()}); their runs and child processes still count.
  */
 public final class NothingLeftRunningExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -43,7 +45,8 @@ public final class NothingLeftRunningExtension implements BeforeAllCallback, Aft
         while (true) {
             Collection<Scheduler> schedulers = SchedulerRepository.getInstance().lookupAll().stream()
                     .filter(s -> !schedulersBefore.contains(s)).toList();
-            List<Thread> workers = quartzThreads().stream().filter(t -> !threadsBefore.contains(t)).toList();
+            List<Thread> workers = quartzThreads().stream().filter(t -> !threadsBefore.contains(t))
+                    .filter(t -> !SharedDashboard.lastingThreads().contains(t)).toList();
             List<ProcessHandle> processes = children().stream().filter(p -> !childrenBefore.contains(p)).toList();
             if (schedulers.isEmpty() && workers.isEmpty() && processes.isEmpty()) {
                 return;
@@ -51,7 +54,8 @@ public final class NothingLeftRunningExtension implements BeforeAllCallback, Aft
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left background work "
                         + "running " + GRACE.toSeconds() + " s after it ended (annotate Spring test classes with "
-                        + "@DirtiesContext so that their context, scheduler and runs stop): schedulers "
+                        + "@DirtiesContext so that their context, scheduler and runs stop; a class in the shared "
+                        + "@DashboardApplicationTest context must end or cancel its runs itself): schedulers "
                         + schedulers.stream().map(NothingLeftRunningExtension::name).toList() + ", threads "
                         + describe(workers) + ", child processes " + processes.stream()
                                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
@@ -60,7 +64,7 @@ public final class NothingLeftRunningExtension implements BeforeAllCallback, Aft
         }
     }
 
-    private static List<Thread> quartzThreads() {
+    static List<Thread> quartzThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().contains("QuartzScheduler") || t.getName().contains("quartzScheduler")
                         || t.getName().startsWith("quartz"))

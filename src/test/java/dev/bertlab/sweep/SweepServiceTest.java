@@ -12,33 +12,18 @@ import dev.bertlab.run.TrainingRun;
 import dev.bertlab.run.TrainingRunRepository;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.SystemAuthentication;
-import dev.bertlab.support.DashboardTest;
-import java.nio.file.Path;
+import dev.bertlab.support.DashboardApplicationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 class SweepServiceTest {
-
-    private static final Path DATA = DashboardTest.newDataDirectory("sweeps");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @Autowired
     SweepService sweeps;
@@ -51,6 +36,9 @@ class SweepServiceTest {
 
     @Autowired
     TrainingRunRepository runs;
+
+    @Autowired
+    dev.bertlab.run.RunService runService;
 
     @Test
     void aGridSweepScheduledForTonightQueuesItsRunsAndRanksThemAsTheyFinish() {
@@ -78,6 +66,13 @@ class SweepServiceTest {
         assertThat(trials.get(1).score()).isEqualTo(0.71);
         assertThat(trials.get(2).score()).isNull();
         assertThat(trials.stream().filter(SweepTrial::best)).hasSize(1);
+
+        // the application is shared with other classes: nothing of this sweep stays queued for tonight
+        asEditor(() -> {
+            runService.cancel(queued.get(2).getId(), "editor");
+            return null;
+        });
+        assertThat(runs.findById(queued.get(2).getId()).orElseThrow().getStatus()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test

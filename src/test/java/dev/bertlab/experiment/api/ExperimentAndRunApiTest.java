@@ -9,7 +9,8 @@ import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.security.ApiTokenService;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
-import dev.bertlab.support.DashboardTest;
+import dev.bertlab.support.DashboardApplicationTest;
+import dev.bertlab.support.SharedDashboard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,38 +20,26 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Experiments and runs over real HTTP with real tokens, H2 and Quartz: an editor's script defines an experiment and
  * queues its run for tonight; invalid settings come back named by field; a viewer's token may look but not create.
  */
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExperimentAndRunApiTest {
 
-    private static final Path DATA = DashboardTest.newDataDirectory("experiment-api");
+    private static final Path DATA = SharedDashboard.data();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VALID = """
             {"name": "nightly imdb", "dataset": "amazon", "baseModel": "all-MiniLM-L6-v2", "subsetTrain": 64,
              "tags": "nightly", "hyperparameters": {"learning_rate": 3e-5, "epochs": 2, "scheduler": "COSINE"}}
             """;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @LocalServerPort
     int port;
@@ -70,10 +59,11 @@ class ExperimentAndRunApiTest {
 
     @BeforeAll
     void tokens() {
-        users.create("script", "script-password", Role.EDITOR);
-        users.create("watcher", "watcher-password", Role.VIEWER);
-        editor = tokens.issue("nightly", "script").secret();
-        viewer = tokens.issue("dashboard tv", "watcher").secret();
+        // names of their own: other classes share the application and its users
+        users.create("api-script", "script-password", Role.EDITOR);
+        users.create("api-watcher", "watcher-password", Role.VIEWER);
+        editor = tokens.issue("nightly", "api-script").secret();
+        viewer = tokens.issue("dashboard tv", "api-watcher").secret();
     }
 
     @Test
@@ -86,7 +76,7 @@ class ExperimentAndRunApiTest {
         assertThat(experiment.at("/hyperparameters/learning_rate").asText()).isEqualTo("3e-5");
         assertThat(experiment.at("/hyperparameters/scheduler").asText()).isEqualTo("COSINE");
         assertThat(experiment.at("/hyperparameters/batch_size").asText()).as("a default").isEqualTo("16");
-        assertThat(experiment.get("createdBy").asText()).isEqualTo("script");
+        assertThat(experiment.get("createdBy").asText()).isEqualTo("api-script");
 
         JsonNode read = JSON.readTree(send("GET", "/api/v1/experiments/" + id, null, viewer).body());
         assertThat(read.get("name").asText()).isEqualTo("nightly imdb");
@@ -152,17 +142,17 @@ class ExperimentAndRunApiTest {
 
     @Test
     void aBaseModelIsARegisteredNameOrADirectoryInTheModelsOrRunsFolderAndNothingElse() throws Exception {
-        Path inModels = modelDirectory(DATA.resolve("models").resolve("my-bert"));
-        Path ofARun = modelDirectory(DATA.resolve("runs").resolve("run-77").resolve("model"));
+        Path inModels = modelDirectory(DATA.resolve("models").resolve("api-my-bert"));
+        Path ofARun = modelDirectory(DATA.resolve("runs").resolve("api-run-77").resolve("model"));
         Path outside = modelDirectory(DATA.resolveSibling("experiment-api-outside").resolve("bert"));
-        for (String allowed : List.of("my-bert", inModels.toString(), ofARun.toString())) {
+        for (String allowed : List.of("api-my-bert", inModels.toString(), ofARun.toString())) {
             HttpResponse<String> created = send("POST", "/api/v1/experiments", withBaseModel(allowed), editor);
             assertThat(created.statusCode()).as(allowed + ": " + created.body()).isEqualTo(201);
         }
 
         long before = experiments.count();
         List<String> refused = List.of(outside.toString(), "../../experiment-api-outside/bert",
-                "my-bert/../../../experiment-api-outside/bert", "/etc", "../../../../..", "/no/such/directory",
+                "api-my-bert/../../../experiment-api-outside/bert", "/etc", "../../../../..", "/no/such/directory",
                 DATA.toString());
         String message = null;
         for (String path : refused) {

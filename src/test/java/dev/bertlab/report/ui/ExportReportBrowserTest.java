@@ -10,35 +10,21 @@ import dev.bertlab.experiment.ExperimentRepository;
 import dev.bertlab.experiment.ExperimentStage;
 import dev.bertlab.security.Role;
 import dev.bertlab.security.UserService;
-import dev.bertlab.support.DashboardTest;
+import dev.bertlab.support.DashboardApplicationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A viewer opens a debugged experiment in Debian's Chromium and downloads its family's report. The screenshot goes to
  * target/screenshots/.
  */
-@Tag("spring")
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 class ExportReportBrowserTest extends BrowserTest {
-
-    private static final Path DATA = DashboardTest.newDataDirectory("export-report");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @Autowired
     ExperimentRepository experiments;
@@ -51,9 +37,9 @@ class ExportReportBrowserTest extends BrowserTest {
         Experiment root = experiments.save(experiment("Sentiment <first> try", null, null));
         Experiment child = experiments.save(experiment("Sentiment, longer inputs", root.getId(),
                 "max_length 8 -> 32 because most texts were cut"));
-        users.create("viewer", "viewer-password", Role.VIEWER);
+        users.create("report-viewer", "viewer-password", Role.VIEWER); // a name of its own: the users are shared
 
-        logIn("viewer", "viewer-password");
+        logIn("report-viewer", "viewer-password");
         page.navigate(url("/experiments/" + child.getId()));
         page.locator("#export-report").waitFor();
         screenshot("experiment-export-report");

@@ -43,6 +43,16 @@ class PackageDependencyTest {
     }
 
     @Test
+    void nothingDependsOnTheApplicationClass() {
+        // the slices above leave out the root package: its main class sits on top of everything, the CLI included
+        noClasses().that().resideOutsideOfPackage("dev.bertlab")
+                .should().dependOnClassesThat().resideInAPackage("dev.bertlab")
+                .because("the application class puts everything together; the CLI and the worker supervisor are "
+                        + "handed it")
+                .check(PRODUCT);
+    }
+
+    @Test
     void onlyTheApplicationItselfDependsOnTheShell() {
         noClasses().that().resideOutsideOfPackage("dev.bertlab.shell..")
                 .should().dependOnClassesThat().resideInAPackage("dev.bertlab.shell..")

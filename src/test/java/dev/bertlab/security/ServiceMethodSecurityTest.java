@@ -11,37 +11,22 @@ import dev.bertlab.run.FixService;
 import dev.bertlab.run.RunNotFoundException;
 import dev.bertlab.run.RunService;
 import dev.bertlab.run.ScheduleService;
-import dev.bertlab.support.DashboardTest;
-import java.nio.file.Path;
+import dev.bertlab.support.DashboardApplicationTest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The services check roles themselves, so a page or an endpoint that forgot its check still cannot let a viewer
  * queue, cancel or schedule runs, or an editor change users, tokens or the demo model. Called here directly, without
- * any page or endpoint in between.
+ * any page or endpoint in between. Nothing here changes state: every call is refused or meets an unknown id.
  */
-@Tag("spring")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DashboardApplicationTest
 class ServiceMethodSecurityTest {
-
-    private static final Path DATA = DashboardTest.newDataDirectory("service-method-security");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        DashboardTest.register(registry, DATA);
-    }
 
     @Autowired
     RunService runs;

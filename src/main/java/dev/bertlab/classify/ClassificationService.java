@@ -1,7 +1,6 @@
 package dev.bertlab.classify;
 
 import dev.bertlab.engine.predict.TextClassifier;
-import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -12,9 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,10 +32,11 @@ public class ClassificationService {
     private final ClassificationGate gate;
     private final Timer latency;
     /** Runs the pages' classifications off the UI thread (a model load takes seconds). */
-    private final ExecutorService background;
+    private final Executor background;
 
     public ClassificationService(ClassifiableModels models, DemoModelService demo, ClassifierCache cache,
-            ClassifyProperties properties, MeterRegistry meters) {
+            ClassifyProperties properties, MeterRegistry meters,
+            @Qualifier(ClassifyExecutors.CLASSIFICATION) Executor background) {
         this.models = models;
         this.demo = demo;
         this.cache = cache;
@@ -46,12 +45,7 @@ public class ClassificationService {
                 .description("a classification as the caller waits for it: a free place, the model, the texts")
                 .publishPercentileHistogram().register(meters);
         this.gate = new ClassificationGate(properties.concurrent(), properties.waiting(), properties.maxWait());
-        AtomicInteger threads = new AtomicInteger();
-        this.background = Executors.newFixedThreadPool(properties.concurrent() + properties.waiting(), task -> {
-            Thread thread = new Thread(task, "classify-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.background = background;
     }
 
     /**
@@ -168,10 +162,5 @@ public class ClassificationService {
         }
         return new ClassificationResult.TextResult(raw.label(), probabilities, raw.truncated(), raw.tokens(),
                 TruncationNotice.of(text, raw.truncated(), classifier.maxLength(), model.truncation()));
-    }
-
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
     }
 }

@@ -1,6 +1,5 @@
 package dev.bertlab.classify;
 
-import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,14 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,16 +39,12 @@ public class CsvScoringService {
             "sentence", "content", "body", "comment");
 
     private final ClassificationService classification;
-    private final ExecutorService workers;
+    private final Executor workers;
 
-    public CsvScoringService(ClassificationService classification) {
+    public CsvScoringService(ClassificationService classification,
+            @Qualifier(ClassifyExecutors.CSV_SCORING) Executor workers) {
         this.classification = classification;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "csv-scoring-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = workers;
     }
 
     /**
@@ -271,10 +265,5 @@ public class CsvScoringService {
             root = root.getCause();
         }
         return root.getMessage();
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
     }
 }

@@ -15,7 +15,6 @@ import dev.bertlab.engine.tokenize.EncodedText;
 import dev.bertlab.engine.tokenize.TextEncoder;
 import dev.bertlab.engine.tokenize.Truncation;
 import dev.bertlab.security.Role;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,9 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,11 +52,8 @@ public class DatasetService {
     private final DatasetCatalog catalog;
     private final ModelRegistry models;
     private final DatasetImporter importer;
-    private final ExecutorService analysis = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "dataset-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // one analysis at a time: each tokenizes a whole dataset
+    private final Executor analysis;
     private final Map<String, TokenLengths> lengthCache = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -68,8 +64,10 @@ public class DatasetService {
 
     private final UploadFolder uploads;
 
-    public DatasetService(DatasetCatalog catalog, ModelRegistry models, BertLabProperties properties) {
+    public DatasetService(DatasetCatalog catalog, ModelRegistry models, BertLabProperties properties,
+            @Qualifier(DatasetExecutors.ANALYSIS) Executor analysis) {
         this.catalog = catalog;
+        this.analysis = analysis;
         this.models = models;
         this.importer = new DatasetImporter(catalog, MAX_UPLOAD_BYTES);
         // per node: nodes of a cluster share the data directory, and each clears only what it left itself
@@ -209,10 +207,5 @@ public class DatasetService {
             sample.add(examples.get((int) (i * stride)));
         }
         return sample;
-    }
-
-    @PreDestroy
-    void stop() {
-        analysis.shutdownNow();
     }
 }

@@ -36,11 +36,11 @@ public class DeepEvaluationService {
     private static final Logger LOG = LoggerFactory.getLogger(DeepEvaluationService.class);
     static final String FILE = "evaluation.json";
 
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
     private final ObjectMapper json;
 
-    public DeepEvaluationService(RunArtifacts results, ObjectMapper json) {
-        this.results = results;
+    public DeepEvaluationService(RunArtifacts artifacts, ObjectMapper json) {
+        this.artifacts = artifacts;
         this.json = json;
     }
 
@@ -64,9 +64,9 @@ public class DeepEvaluationService {
     }
 
     DeepEvaluation compute(TrainingRun run) {
-        PredictionSet test = results.predictions(run, "test").orElseThrow(() -> new IllegalStateException(
+        PredictionSet test = artifacts.predictions(run, "test").orElseThrow(() -> new IllegalStateException(
                 "run #" + run.getId() + " has no test predictions of a classifier"));
-        Optional<PredictionSet> validation = results.predictions(run, "validation");
+        Optional<PredictionSet> validation = artifacts.predictions(run, "validation");
         List<String> labels = test.labels();
         boolean binary = labels.size() == 2;
         int[] gold = test.predictions().stream().mapToInt(Prediction::gold).toArray();
@@ -90,7 +90,7 @@ public class DeepEvaluationService {
             return null;
         }
         try (TextEncoder encoder = TextEncoder.open(tokenizer, 512, Truncation.HEAD)) {
-            Map<String, String> texts = results.testTexts(run, test.predictions().stream().map(Prediction::id)
+            Map<String, String> texts = artifacts.testTexts(run, test.predictions().stream().map(Prediction::id)
                     .toList());
             Map<String, Integer> lengths = new HashMap<>();
             texts.forEach((id, text) -> lengths.put(id, encoder.wordPieces(text).length + 2));

@@ -18,7 +18,6 @@ import dev.bertlab.engine.predict.TextClassifier;
 import dev.bertlab.run.RunArtifacts;
 import dev.bertlab.run.TrainingRun;
 import dev.bertlab.security.Role;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,27 +51,19 @@ public class ModelCheckService {
         void update(int done, int total);
     }
 
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
     private final DatasetCatalog datasets;
     private final ClassificationService classification;
     private final ClassifierCache cache;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "model-checks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor worker;
 
-    public ModelCheckService(RunArtifacts results, DatasetCatalog datasets, ClassificationService classification,
-            ClassifierCache cache) {
-        this.results = results;
+    public ModelCheckService(RunArtifacts artifacts, DatasetCatalog datasets, ClassificationService classification,
+            ClassifierCache cache, @Qualifier(EvaluationExecutors.MODEL_CHECKS) Executor worker) {
+        this.artifacts = artifacts;
         this.datasets = datasets;
         this.classification = classification;
         this.cache = cache;
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
+        this.worker = worker;
     }
 
     /** The checks already run on this run's model, newest first. */
@@ -91,8 +82,8 @@ public class ModelCheckService {
 
     /** Datasets a cross-domain check can use: classification with the same classes as the model. */
     public List<String> crossDomainDatasets(TrainingRun run) {
-        List<String> labels = results.predictions(run, "test").map(PredictionSet::labels).orElse(List.of());
-        String own = results.dataset(run);
+        List<String> labels = artifacts.predictions(run, "test").map(PredictionSet::labels).orElse(List.of());
+        String own = artifacts.dataset(run);
         return datasets.list().stream().filter(info -> info.task() == TaskType.SINGLE_LABEL_CLASSIFICATION)
                 .filter(info -> info.labelNames().equals(labels) && !info.name().equals(own))
                 .map(DatasetInfo::name).toList();
@@ -101,7 +92,7 @@ public class ModelCheckService {
     /** Test-time augmentation against plain prediction on a seeded sample of the run's own test reviews. */
     @RolesAllowed(Role.Names.EDITOR)
     public CompletableFuture<ModelCheck> testTimeAugmentation(TrainingRun run, int sample, Progress progress) {
-        String dataset = results.dataset(run);
+        String dataset = artifacts.dataset(run);
         return CompletableFuture.supplyAsync(() -> check(run, ModelCheck.Kind.TTA, dataset, sample, progress),
                 worker);
     }

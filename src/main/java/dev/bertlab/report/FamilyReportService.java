@@ -32,15 +32,15 @@ public class FamilyReportService {
 
     private final ExperimentService experiments;
     private final RunService runs;
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
     private final ComparisonService comparisons;
     private final DifferenceService differences;
 
-    public FamilyReportService(ExperimentService experiments, RunService runs, RunArtifacts results,
+    public FamilyReportService(ExperimentService experiments, RunService runs, RunArtifacts artifacts,
             ComparisonService comparisons, DifferenceService differences) {
         this.experiments = experiments;
         this.runs = runs;
-        this.results = results;
+        this.artifacts = artifacts;
         this.comparisons = comparisons;
         this.differences = differences;
     }
@@ -148,7 +148,7 @@ public class FamilyReportService {
 
     private List<Diagnosis> diagnoses(TrainingRun run, List<String> problems) {
         try {
-            return results.diagnoses(run);
+            return artifacts.diagnoses(run);
         } catch (UncheckedIOException e) {
             problems.add(e.getMessage());
             return List.of();
@@ -160,7 +160,7 @@ public class FamilyReportService {
             return emptyLog();
         }
         try {
-            return results.trainingLog(run);
+            return artifacts.trainingLog(run);
         } catch (UncheckedIOException e) {
             problems.add(e.getMessage());
             return emptyLog();

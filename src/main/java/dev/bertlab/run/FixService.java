@@ -18,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FixService {
 
     private final RunService runs;
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
     private final ExperimentService experiments;
 
-    public FixService(RunService runs, RunArtifacts results, ExperimentService experiments) {
+    public FixService(RunService runs, RunArtifacts artifacts, ExperimentService experiments) {
         this.runs = runs;
-        this.results = results;
+        this.artifacts = artifacts;
         this.experiments = experiments;
     }
 
@@ -34,7 +34,7 @@ public class FixService {
     @RolesAllowed(Role.Names.EDITOR)
     public Experiment applyFix(long runId, DiagnosisKind kind, String user) {
         TrainingRun run = runs.get(runId);
-        Diagnosis diagnosis = results.diagnoses(run).stream().filter(d -> d.kind() == kind).findFirst()
+        Diagnosis diagnosis = artifacts.diagnoses(run).stream().filter(d -> d.kind() == kind).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("run " + runId + " has no " + kind.label()
                         + " diagnosis"));
         if (diagnosis.remedy().changes().isEmpty()) {

@@ -5,15 +5,14 @@ import dev.bertlab.engine.onnx.Int8Check;
 import dev.bertlab.engine.onnx.Int8Report;
 import dev.bertlab.engine.pretrained.ModelRegistry;
 import dev.bertlab.engine.run.RunDirectory;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,29 +25,22 @@ public class Int8Measurements {
 
     private final DatasetCatalog datasets;
     private final ModelRegistry models;
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
     private final Set<Long> measuring = ConcurrentHashMap.newKeySet();
     // one measurement at a time: it runs the whole test split through ONNX Runtime
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "int8-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor worker;
 
-    public Int8Measurements(DatasetCatalog datasets, ModelRegistry models, RunArtifacts results) {
+    public Int8Measurements(DatasetCatalog datasets, ModelRegistry models, RunArtifacts artifacts,
+            @Qualifier(RunExecutors.INT8_CHECK) Executor worker) {
         this.datasets = datasets;
         this.models = models;
-        this.results = results;
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
+        this.artifacts = artifacts;
+        this.worker = worker;
     }
 
     /** The run's int8 report, once measured. */
     public Optional<Int8Report> report(TrainingRun run) {
-        return results.hasModel(run) ? Int8Report.read(modelDirectory(run)) : Optional.empty();
+        return artifacts.hasModel(run) ? Int8Report.read(modelDirectory(run)) : Optional.empty();
     }
 
     public boolean isMeasuring(TrainingRun run) {
@@ -61,7 +53,7 @@ public class Int8Measurements {
      * @throws IllegalArgumentException for a run without a model or test predictions
      */
     public CompletableFuture<Int8Report> measure(TrainingRun run) {
-        if (!results.hasModel(run) || results.predictions(run, "test").isEmpty()) {
+        if (!artifacts.hasModel(run) || artifacts.predictions(run, "test").isEmpty()) {
             throw new IllegalArgumentException("run " + run.getId() + " has no model with test predictions to compare "
                     + "int8 with");
         }

@@ -13,7 +13,6 @@ import dev.bertlab.engine.run.RunConfig;
 import dev.bertlab.engine.run.RunDiagnoses;
 import dev.bertlab.engine.run.RunDirectory;
 import dev.bertlab.engine.run.TrainingLogReader;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,20 +42,13 @@ public class RunArtifacts {
     private final DatasetCatalog datasets;
     private final ModelRegistry models;
     // reading a dataset for the misclassified texts takes seconds for IMDb: off the UI thread, two at a time
-    private final ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "run-results");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor readers;
 
-    public RunArtifacts(DatasetCatalog datasets, ModelRegistry models) {
+    public RunArtifacts(DatasetCatalog datasets, ModelRegistry models,
+            @Qualifier(RunExecutors.RUN_RESULTS) Executor readers) {
         this.datasets = datasets;
         this.models = models;
-    }
-
-    @PreDestroy
-    void stop() {
-        readers.shutdownNow();
+        this.readers = readers;
     }
 
     /** {@link #misclassified(TrainingRun)} on a background thread. */

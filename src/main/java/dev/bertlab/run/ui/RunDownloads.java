@@ -16,10 +16,10 @@ import java.util.Optional;
 /** Links to the run's files: the model (Hugging Face layout, zipped, and as ONNX), predictions, metrics, the training log. */
 class RunDownloads extends FlexLayout {
 
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
 
-    RunDownloads(RunArtifacts results) {
-        this.results = results;
+    RunDownloads(RunArtifacts artifacts) {
+        this.artifacts = artifacts;
         setId("downloads");
         setFlexWrap(FlexWrap.WRAP);
         getStyle().set("gap", "var(--lumo-space-m)");
@@ -27,17 +27,17 @@ class RunDownloads extends FlexLayout {
 
     void show(TrainingRun run) {
         removeAll();
-        if (results.hasModel(run)) {
+        if (artifacts.hasModel(run)) {
             long id = run.getId();
             add(link(new Anchor(written("run-" + id + "-model.zip", "application/zip",
-                    out -> results.writeModelZip(run, out)), AttachmentType.DOWNLOAD, "Model (Hugging Face, zip)"),
+                    out -> artifacts.writeModelZip(run, out)), AttachmentType.DOWNLOAD, "Model (Hugging Face, zip)"),
                     "download-model"));
             add(link(new Anchor(written("run-" + id + "-model.onnx", "application/octet-stream",
-                    out -> results.writeModelOnnx(run, out)), AttachmentType.DOWNLOAD, "Model (ONNX)"),
+                    out -> artifacts.writeModelOnnx(run, out)), AttachmentType.DOWNLOAD, "Model (ONNX)"),
                     "download-model-onnx"));
         }
         for (RunFile file : RunFile.values()) {
-            Optional<Path> path = results.file(run, file);
+            Optional<Path> path = artifacts.file(run, file);
             path.ifPresent(p -> add(link(new Anchor(DownloadHandler.forFile(p.toFile(),
                     "run-" + run.getId() + "-" + p.getFileName()), AttachmentType.DOWNLOAD, file.label()),
                     "download-" + file.name().toLowerCase(Locale.ROOT).replace('_', '-'))));

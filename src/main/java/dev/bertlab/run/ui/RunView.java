@@ -57,7 +57,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private static final int TAIL_LINES = 60;
 
     private final RunService runs;
-    private final RunArtifacts results;
+    private final RunArtifacts artifacts;
     private final RunEvents events;
     private final ExperimentService experiments;
     private final AuthenticationContext authentication;
@@ -88,15 +88,15 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private TrainingRun run;
     private Registration subscription;
 
-    public RunView(RunService runs, RunArtifacts results, RunEvents events, ExperimentService experiments,
+    public RunView(RunService runs, RunArtifacts artifacts, RunEvents events, ExperimentService experiments,
             AuthenticationContext authentication, FixService fixes, Int8Measurements int8Measurements) {
         this.fixes = fixes;
         this.runs = runs;
-        this.results = results;
+        this.artifacts = artifacts;
         this.events = events;
         this.experiments = experiments;
         this.authentication = authentication;
-        this.downloads = new RunDownloads(results);
+        this.downloads = new RunDownloads(artifacts);
         this.int8 = new Int8Panel(int8Measurements, authentication.hasRole(Role.Names.EDITOR));
         configureActions();
         configureOutcome();
@@ -182,13 +182,13 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void showEverything() {
-        TrainingLogReader.Log history = results.trainingLog(run);
+        TrainingLogReader.Log history = artifacts.trainingLog(run);
         charts.draw(history);
-        List<Diagnosis> found = results.diagnoses(run);
+        List<Diagnosis> found = artifacts.diagnoses(run);
         diagnoses.show(found);
         charts.mark(found);
         evaluations.show(history.eval());
-        log.show(results.activityTail(run, TAIL_LINES));
+        log.show(artifacts.activityTail(run, TAIL_LINES));
         showState();
     }
 
@@ -209,8 +209,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         cancel.setEnabled(!run.isCancelRequested());
         resume.setVisible(editor && (run.getStatus() == RunStatus.CANCELLED || run.getStatus() == RunStatus.FAILED));
         downloads.show(run);
-        int8.getParent().ifPresent(section -> section.setVisible(results.hasModel(run)
-                && results.predictions(run, "test").isPresent()));
+        int8.getParent().ifPresent(section -> section.setVisible(artifacts.hasModel(run)
+                && artifacts.predictions(run, "test").isPresent()));
         int8.show(run);
         showOutcome();
     }
@@ -243,14 +243,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         evaluationLink.setHref("runs/" + run.getId() + "/evaluation");
         finalMetrics.show(run);
-        Optional<ConfusionCounts> counts = results.confusionMatrix(run);
+        Optional<ConfusionCounts> counts = artifacts.confusionMatrix(run);
         confusion.setVisible(counts.isPresent());
         counts.ifPresent(c -> confusion.setOption(ChartOptions.confusionMatrix(c.labels(), c.counts())));
         misclassifiedNote.setText("Reading the test texts...");
         misclassified.setItems(List.of());
         UI ui = UI.getCurrent();
         long shownRun = run.getId();
-        results.misclassifiedLater(run).whenComplete((examples, failure) -> ui.access(() -> {
+        artifacts.misclassifiedLater(run).whenComplete((examples, failure) -> ui.access(() -> {
             if (run == null || run.getId() != shownRun) {
                 return;
             }
@@ -292,7 +292,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             evaluations.append(evaluation.evaluation());
         } else if (event instanceof RunEvent.Diagnosed diagnosed) {
             diagnoses.add(diagnosed.diagnosis());
-            charts.mark(results.diagnoses(run));
+            charts.mark(artifacts.diagnoses(run));
         } else if (event instanceof RunEvent.LogLine line) {
             log.append(line.text());
         } else if (event instanceof RunEvent.StateChanged) {

@@ -25,9 +25,5 @@ public record ClassificationResult(ClassifiableModel model, List<String> labels,
      */
     public record TextResult(String label, Map<String, Double> probabilities, boolean truncated, int tokens,
             String notice) {
-
-        public double probabilityOf(String label) {
-            return probabilities.getOrDefault(label, 0.0);
-        }
     }
 }

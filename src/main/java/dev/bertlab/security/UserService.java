@@ -68,8 +68,4 @@ public class UserService implements UserDetailsService {
     public boolean any() {
         return users.count() > 0;
     }
-
-    public Role roleOf(String username) {
-        return users.findByUsername(username).map(AppUser::getRole).orElse(Role.VIEWER);
-    }
 }

@@ -3,32 +3,33 @@ package dev.bertlab.classify.api;
 import dev.bertlab.classify.ClassifierBusyException;
 import dev.bertlab.classify.InvalidClassificationException;
 import dev.bertlab.classify.ModelNotFoundException;
-import dev.bertlab.web.api.MalformedBody;
+import dev.bertlab.web.api.ProblemAdvice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The classify API's errors as problem details (application/problem+json) whose detail says what to change.
- * Spring's own errors (wrong method, media type) come through the base class as problem details too.
+ * Spring's own errors (wrong method, media type) and unreadable bodies come through the base class as problem
+ * details too.
  */
 @RestControllerAdvice(assignableTypes = ClassifyController.class)
-public class ClassifyProblems extends ResponseEntityExceptionHandler {
+public class ClassifyProblems extends ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifyProblems.class);
 
+    public ClassifyProblems() {
+        super("texts is a list of strings, model a string", "{\"texts\": [\"a review\"], \"model\": \"demo\"}");
+    }
+
     @ExceptionHandler(InvalidClassificationException.class)
     ProblemDetail invalid(InvalidClassificationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        return invalidRequest(e.getMessage());
     }
 
     @ExceptionHandler(ModelNotFoundException.class)
@@ -47,19 +48,5 @@ public class ClassifyProblems extends ResponseEntityExceptionHandler {
     ProblemDetail failed(IllegalStateException e) {
         log.warn("classification failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Classification failed", e.getMessage());
-    }
-
-    /** Bad JSON: say where and what, in the parser's words; a body over the limit: 413. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return MalformedBody.problem(e, "texts is a list of strings, model a string",
-                "{\"texts\": [\"a review\"], \"model\": \"demo\"}");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -10,14 +10,4 @@ public enum Split {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Parses {@link #id()} (or the enum name), ignoring case. */
-    public static Split fromId(String id) {
-        for (Split split : values()) {
-            if (split.id().equalsIgnoreCase(id)) {
-                return split;
-            }
-        }
-        throw new IllegalArgumentException("unknown split '" + id + "'; expected train, validation or test");
-    }
 }

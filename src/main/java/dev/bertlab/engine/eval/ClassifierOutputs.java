@@ -43,6 +43,41 @@ record ClassifierOutputs(int[] gold, double[][] probabilities, int[] predicted, 
         return labels.size();
     }
 
+    /**
+     * Whether each example's gold is {@code positiveClass}: the positives of that class's one-vs-rest curve.
+     *
+     * @throws IllegalArgumentException if the class is out of range
+     */
+    boolean[] goldIs(int positiveClass) {
+        checkClass(positiveClass);
+        boolean[] positive = new boolean[gold.length];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = gold[i] == positiveClass;
+        }
+        return positive;
+    }
+
+    /**
+     * Each example's probability of {@code positiveClass}: the score of that class's one-vs-rest curve.
+     *
+     * @throws IllegalArgumentException if the class is out of range
+     */
+    double[] scoresOf(int positiveClass) {
+        checkClass(positiveClass);
+        double[] scores = new double[gold.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = probabilities[i][positiveClass];
+        }
+        return scores;
+    }
+
+    private void checkClass(int positiveClass) {
+        if (positiveClass < 0 || positiveClass >= classes()) {
+            throw new IllegalArgumentException("class " + positiveClass + " is outside 0.." + (classes() - 1)
+                    + " for the labels " + labels);
+        }
+    }
+
     private static void checkGold(int label, int example, List<String> labels) {
         if (label < 0 || label >= labels.size()) {
             throw new IllegalArgumentException("gold label of example " + example + " is " + label

@@ -1,9 +1,7 @@
 package dev.bertlab.engine.eval;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Precision against recall of a score against a binary gold label, the curve of scikit-learn's
@@ -38,17 +36,7 @@ public record PrecisionRecallCurve(double[] precisions, double[] recalls, double
     public static PrecisionRecallCurve ofClass(int[] gold, float[][] probabilities, List<String> labelNames,
                                                int positiveClass) {
         ClassifierOutputs outputs = ClassifierOutputs.of(gold, probabilities, labelNames);
-        if (positiveClass < 0 || positiveClass >= outputs.classes()) {
-            throw new IllegalArgumentException("class " + positiveClass + " is outside 0.." + (outputs.classes() - 1)
-                    + " for the labels " + outputs.labels());
-        }
-        boolean[] positive = new boolean[outputs.examples()];
-        double[] scores = new double[outputs.examples()];
-        for (int i = 0; i < positive.length; i++) {
-            positive[i] = outputs.gold()[i] == positiveClass;
-            scores[i] = outputs.probabilities()[i][positiveClass];
-        }
-        return compute(positive, scores);
+        return compute(outputs.goldIs(positiveClass), outputs.scoresOf(positiveClass));
     }
 
     /**
@@ -57,44 +45,25 @@ public record PrecisionRecallCurve(double[] precisions, double[] recalls, double
      * @throws IllegalArgumentException if lengths differ, a score is NaN, or gold has no positive example
      */
     public static PrecisionRecallCurve compute(boolean[] positive, double[] scores) {
-        if (positive.length != scores.length) {
-            throw new IllegalArgumentException("gold has " + positive.length + " labels but there are "
-                    + scores.length + " scores");
-        }
-        int positives = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (Double.isNaN(scores[i])) {
-                throw new IllegalArgumentException("score of example " + i + " is NaN");
-            }
-            positives += positive[i] ? 1 : 0;
-        }
+        ThresholdSweep.checkScores(positive, scores);
+        ThresholdSweep sweep = ThresholdSweep.of(positive, scores);
+        int positives = sweep.positives();
         if (positives == 0) {
             throw new IllegalArgumentException("a precision-recall curve needs at least one positive gold example,"
                     + " got none among " + scores.length);
         }
-        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-
-        double[] precisions = new double[scores.length + 1];
-        double[] recalls = new double[scores.length + 1];
-        double[] thresholds = new double[scores.length + 1];
+        // nothing positive first, then one point per distinct score
+        double[] precisions = new double[sweep.size() + 1];
+        double[] recalls = new double[sweep.size() + 1];
+        double[] thresholds = new double[sweep.size() + 1];
         precisions[0] = 1;
         thresholds[0] = Double.POSITIVE_INFINITY;
-        int points = 1;
-        int truePositives = 0;
-        for (int rank = 0; rank < order.length; rank++) {
-            int example = order[rank];
-            truePositives += positive[example] ? 1 : 0;
-            boolean lastOfTie = rank == order.length - 1 || scores[order[rank + 1]] != scores[example];
-            if (lastOfTie) {
-                precisions[points] = (double) truePositives / (rank + 1);
-                recalls[points] = (double) truePositives / positives;
-                thresholds[points] = scores[example];
-                points++;
-            }
+        for (int point = 0; point < sweep.size(); point++) {
+            precisions[point + 1] = (double) sweep.truePositives(point) / sweep.predictedPositives(point);
+            recalls[point + 1] = (double) sweep.truePositives(point) / positives;
+            thresholds[point + 1] = sweep.threshold(point);
         }
-        return new PrecisionRecallCurve(Arrays.copyOf(precisions, points), Arrays.copyOf(recalls, points),
-                Arrays.copyOf(thresholds, points));
+        return new PrecisionRecallCurve(precisions, recalls, thresholds);
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.bertlab.engine.eval;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Receiver operating characteristic of a score against a binary gold label, as scikit-learn's
@@ -42,17 +40,7 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
     }
 
     static RocCurve ofClass(ClassifierOutputs outputs, int positiveClass) {
-        if (positiveClass < 0 || positiveClass >= outputs.classes()) {
-            throw new IllegalArgumentException("class " + positiveClass + " is outside 0.." + (outputs.classes() - 1)
-                    + " for the labels " + outputs.labels());
-        }
-        boolean[] positive = new boolean[outputs.examples()];
-        double[] scores = new double[outputs.examples()];
-        for (int i = 0; i < positive.length; i++) {
-            positive[i] = outputs.gold()[i] == positiveClass;
-            scores[i] = outputs.probabilities()[i][positiveClass];
-        }
-        return compute(positive, scores);
+        return compute(outputs.goldIs(positiveClass), outputs.scoresOf(positiveClass));
     }
 
     /**
@@ -62,45 +50,25 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
      *                                  curve is then undefined, as scikit-learn's ROC-AUC)
      */
     public static RocCurve compute(boolean[] positive, double[] scores) {
-        if (positive.length != scores.length) {
-            throw new IllegalArgumentException("gold has " + positive.length + " labels but there are "
-                    + scores.length + " scores");
-        }
-        int positives = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (Double.isNaN(scores[i])) {
-                throw new IllegalArgumentException("score of example " + i + " is NaN");
-            }
-            positives += positive[i] ? 1 : 0;
-        }
-        int negatives = scores.length - positives;
+        ThresholdSweep.checkScores(positive, scores);
+        ThresholdSweep sweep = ThresholdSweep.of(positive, scores);
+        int positives = sweep.positives();
+        int negatives = sweep.negatives();
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("a ROC curve needs both positive and negative gold examples, got "
                     + positives + " positive and " + negatives + " negative");
         }
-        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-
-        // at most one point per example plus the origin; trimmed below
-        double[] fpr = new double[scores.length + 1];
-        double[] tpr = new double[scores.length + 1];
-        double[] thresholds = new double[scores.length + 1];
+        // the origin, then one point per distinct score
+        double[] fpr = new double[sweep.size() + 1];
+        double[] tpr = new double[sweep.size() + 1];
+        double[] thresholds = new double[sweep.size() + 1];
         thresholds[0] = Double.POSITIVE_INFINITY;
-        int points = 1;
-        int truePositives = 0;
-        for (int rank = 0; rank < order.length; rank++) {
-            int example = order[rank];
-            truePositives += positive[example] ? 1 : 0;
-            boolean lastOfTie = rank == order.length - 1 || scores[order[rank + 1]] != scores[example];
-            if (lastOfTie) {
-                int falsePositives = rank + 1 - truePositives;
-                fpr[points] = (double) falsePositives / negatives;
-                tpr[points] = (double) truePositives / positives;
-                thresholds[points] = scores[example];
-                points++;
-            }
+        for (int point = 0; point < sweep.size(); point++) {
+            fpr[point + 1] = (double) sweep.falsePositives(point) / negatives;
+            tpr[point + 1] = (double) sweep.truePositives(point) / positives;
+            thresholds[point + 1] = sweep.threshold(point);
         }
-        return new RocCurve(Arrays.copyOf(fpr, points), Arrays.copyOf(tpr, points), Arrays.copyOf(thresholds, points));
+        return new RocCurve(fpr, tpr, thresholds);
     }
 
     /** Area under the curve by the trapezoidal rule: the ROC-AUC. */

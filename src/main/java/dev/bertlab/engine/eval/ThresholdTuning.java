@@ -1,7 +1,6 @@
 package dev.bertlab.engine.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,37 +39,22 @@ public record ThresholdTuning(double threshold, double validationF1AtDefault, do
      */
     public static double bestThreshold(PredictionSet predictions) {
         checkBinary(predictions, "validation");
-        double[] scores = positiveScores(predictions);
-        boolean[] positive = goldPositive(predictions);
-        int positives = 0;
-        for (boolean p : positive) {
-            positives += p ? 1 : 0;
-        }
+        ThresholdSweep sweep = ThresholdSweep.of(goldPositive(predictions), positiveScores(predictions));
+        int positives = sweep.positives();
         if (positives == 0) {
             throw new IllegalArgumentException("the validation predictions have no positive gold example, so every"
                     + " threshold has F1 0: tune on a split that holds '" + predictions.labels().get(1) + "'");
         }
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(scores[y], scores[x]));
         double bestF1 = -1;
         double bestThreshold = Double.POSITIVE_INFINITY;
-        int truePositives = 0;
-        for (int rank = 0; rank < order.length; rank++) {
-            int example = order[rank];
-            truePositives += positive[example] ? 1 : 0;
-            boolean lastOfTie = rank == order.length - 1 || scores[order[rank + 1]] != scores[example];
-            if (lastOfTie) {
-                int falsePositives = rank + 1 - truePositives;
-                int falseNegatives = positives - truePositives;
-                int denominator = 2 * truePositives + falsePositives + falseNegatives;
-                double f1 = denominator == 0 ? 0 : 2.0 * truePositives / denominator;
-                if (f1 > bestF1) {
-                    bestF1 = f1;
-                    bestThreshold = scores[example];
-                }
+        for (int point = 0; point < sweep.size(); point++) {
+            int truePositives = sweep.truePositives(point);
+            int falseNegatives = positives - truePositives;
+            int denominator = 2 * truePositives + sweep.falsePositives(point) + falseNegatives;
+            double f1 = denominator == 0 ? 0 : 2.0 * truePositives / denominator;
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                bestThreshold = sweep.threshold(point);
             }
         }
         return bestThreshold;

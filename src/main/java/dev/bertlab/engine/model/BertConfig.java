@@ -37,15 +37,6 @@ public record BertConfig(int vocabSize, int hiddenSize, int numLayers, int numHe
         return new BertConfig(vocabSize, 32, 2, 4, 64, 512, 2, 1e-12f);
     }
 
-    /** Parameters of the encoder and pooler, without any head. */
-    public long encoderParameterCount() {
-        long h = hiddenSize;
-        long embeddings = (long) vocabSize * h + (long) maxPositions * h + (long) typeVocabSize * h + 2 * h;
-        long layer = 4 * (h * h + h) + 2 * h + (h * intermediateSize + intermediateSize)
-                + ((long) intermediateSize * h + h) + 2 * h;
-        return embeddings + numLayers * layer + (h * h + h);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

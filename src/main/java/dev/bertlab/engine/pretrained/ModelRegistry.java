@@ -71,11 +71,6 @@ public final class ModelRegistry {
                 ArchiveDirectories.forDataDirectory(dataDirectory, configuredArchives));
     }
 
-    /** The places the archives are looked in, in order. */
-    public List<Path> archiveDirectories() {
-        return archives.candidates();
-    }
-
     /**
      * A base model and whether it can be used here.
      *

@@ -113,19 +113,6 @@ public record RunConfig(String name, String dataset, SubsetSizes subset, Long su
         Json.yaml().writeValue(file.toFile(), this);
     }
 
-    public String toYaml() {
-        try {
-            return Json.yaml().writeValueAsString(this);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public RunConfig withHyperparameters(Hyperparameters changed) {
-        return new RunConfig(name, dataset, subset, subsetSeed, baseModel, output, device, threads, matmulPrecision,
-                changed);
-    }
-
     public RunConfig withOutput(String changed) {
         return new RunConfig(name, dataset, subset, subsetSeed, baseModel, changed, device, threads,
                 matmulPrecision, hyperparameters);

@@ -6,25 +6,25 @@ import dev.bertlab.experiment.api.ExperimentController;
 import dev.bertlab.run.RunNotFoundException;
 import dev.bertlab.run.RunStateException;
 import dev.bertlab.run.api.RunController;
-import dev.bertlab.web.api.MalformedBody;
+import dev.bertlab.web.api.ProblemAdvice;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The experiment and run API's errors as problem details: an invalid experiment lists every problem by field in
  * {@code problems}, as the form marks them.
  */
 @RestControllerAdvice(assignableTypes = {ExperimentController.class, RunController.class})
-public class ManagementProblems extends ResponseEntityExceptionHandler {
+public class ManagementProblems extends ProblemAdvice {
+
+    public ManagementProblems() {
+        super("see the API's description at /api/v1/openapi",
+                "{\"name\": \"imdb minilm\", \"dataset\": \"imdb\", \"baseModel\": \"all-MiniLM-L6-v2\"} (an "
+                        + "experiment) or {\"at\": \"2026-11-27T01:00:00Z\"} (a run)");
+    }
 
     @ExceptionHandler(InvalidExperimentException.class)
     ProblemDetail invalid(InvalidExperimentException e) {
@@ -46,20 +46,6 @@ public class ManagementProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return MalformedBody.problem(e, "see the API's description at /api/v1/openapi",
-                "{\"name\": \"imdb minilm\", \"dataset\": \"imdb\", \"baseModel\": \"all-MiniLM-L6-v2\"} (an "
-                        + "experiment) or {\"at\": \"2026-11-27T01:00:00Z\"} (a run)");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return invalidRequest(e.getMessage());
     }
 }

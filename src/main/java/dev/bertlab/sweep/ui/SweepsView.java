@@ -12,7 +12,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.bertlab.experiment.ExperimentService;
-import dev.bertlab.run.RunStatus;
 import dev.bertlab.security.Role;
 import dev.bertlab.sweep.Sweep;
 import dev.bertlab.sweep.SweepService;
@@ -84,9 +83,5 @@ public class SweepsView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(sweeps.all());
-    }
-
-    static boolean finished(RunStatus status) {
-        return status.isFinal();
     }
 }

@@ -1,7 +1,5 @@
 package dev.bertlab.engine.diagnose;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ import java.util.stream.Collectors;
  */
 public record Remedy(String advice, Map<String, Object> changes) {
 
-    private static final ObjectMapper JSON = Json.mapper();
 
     public Remedy {
         Objects.requireNonNull(advice, "advice");
@@ -43,29 +40,14 @@ public record Remedy(String advice, Map<String, Object> changes) {
      * @throws dev.bertlab.engine.train.InvalidHyperparametersException when a value is out of range
      * @throws IllegalArgumentException when a key is not a hyperparameter
      */
-    @SuppressWarnings("unchecked")
     public Hyperparameters applyTo(Hyperparameters current) {
-        Map<String, Object> values = JSON.convertValue(current, LinkedHashMap.class);
+        Map<String, Object> values = current.asMap();
         for (String key : changes.keySet()) {
             if (!values.containsKey(key)) {
                 throw new IllegalArgumentException("'" + key + "' is not a hyperparameter; known: " + values.keySet());
             }
         }
-        if (changes.containsKey("metric_for_best_model") && !changes.containsKey("greater_is_better")) {
-            values.remove("greater_is_better"); // let the new metric decide its direction
-        }
-        values.putAll(changes);
-        try {
-            return JSON.convertValue(values, Hyperparameters.class);
-        } catch (IllegalArgumentException e) {
-            // Jackson wraps the record's own validation error; hand that one on
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof dev.bertlab.engine.train.InvalidHyperparametersException invalid) {
-                    throw invalid;
-                }
-            }
-            throw e;
-        }
+        return current.with(changes);
     }
 
     /** "classifier_dropout 0.3, weight_decay 0.02" */
@@ -83,7 +65,7 @@ public record Remedy(String advice, Map<String, Object> changes) {
         @SuppressWarnings("unchecked")
         private Builder(Hyperparameters current) {
             this.current = current;
-            this.currentValues = JSON.convertValue(current, LinkedHashMap.class);
+            this.currentValues = current.asMap();
         }
 
         public Builder set(String key, Object value) {

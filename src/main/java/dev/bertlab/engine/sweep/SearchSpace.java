@@ -2,6 +2,8 @@ package dev.bertlab.engine.sweep;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.bertlab.engine.train.Knob;
+import dev.bertlab.engine.train.Knobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,8 @@ import java.util.Set;
 public record SearchSpace(Map<String, List<Object>> values) {
 
     /** The knobs a sweep may vary. */
-    public static final Set<String> SWEEPABLE = Set.of("learning_rate", "batch_size", "epochs", "warmup_ratio",
-            "hidden_dropout", "attention_dropout", "classifier_dropout", "weight_decay", "max_length", "scheduler",
-            "gradient_accumulation", "truncation");
+    public static final Set<String> SWEEPABLE = Knobs.all().stream().filter(Knob::sweepable).map(Knob::key)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @JsonCreator
     public SearchSpace {

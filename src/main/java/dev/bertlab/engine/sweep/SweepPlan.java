@@ -1,8 +1,5 @@
 package dev.bertlab.engine.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bertlab.engine.json.Json;
 import dev.bertlab.engine.train.Hyperparameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +16,6 @@ import java.util.Set;
  */
 public final class SweepPlan {
 
-    private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_BUDGET = 256;
 
     /**
@@ -51,17 +47,7 @@ public final class SweepPlan {
 
     /** The base hyperparameters with some fields replaced by name; the result is validated like any other. */
     public static Hyperparameters apply(Hyperparameters base, Map<String, Object> overrides) {
-        ObjectNode node = JSON.valueToTree(base);
-        overrides.forEach((name, value) -> node.set(name, JSON.valueToTree(value)));
-        try {
-            return JSON.treeToValue(node, Hyperparameters.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException invalid) {
-                throw invalid;
-            }
-            throw new IllegalArgumentException("invalid sweep value: " + e.getOriginalMessage(), e);
-        }
+        return base.with(overrides);
     }
 
     private static List<Map<String, Object>> grid(SearchSpace space, int budget) {

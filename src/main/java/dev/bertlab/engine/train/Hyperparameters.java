@@ -160,6 +160,23 @@ public final class Hyperparameters implements KnobValues {
         return fromMap(given);
     }
 
+    /**
+     * These hyperparameters with some knobs replaced by name (a sweep's trial, a remedy); a knob that follows others
+     * (greater_is_better) keeps following them unless it is among the changes.
+     *
+     * @throws InvalidHyperparametersException one message per offending knob, unknown names included
+     */
+    public Hyperparameters with(Map<String, ?> changes) {
+        Map<String, Object> document = new LinkedHashMap<>(asMap());
+        for (Knob<?> knob : Knobs.all()) {
+            if (knob.hasDerivedDefault() && Knob.AUTO.equals(textOf(knob))) {
+                document.remove(knob.key());
+            }
+        }
+        document.putAll(changes);
+        return fromMap(document);
+    }
+
     /** Every knob's value by snake_case name, in table order: the JSON form. */
     @JsonValue
     public Map<String, Object> asMap() {

@@ -52,6 +52,7 @@ public final class Knob<T> {
     private final String note;
     private final List<Check<T>> checks;
     private final String help;
+    private final boolean sweepable;
 
     private Knob(Spec<T> spec) {
         if (spec.group == null || spec.help == null || spec.help.isBlank()) {
@@ -73,6 +74,7 @@ public final class Knob<T> {
         this.note = spec.note;
         this.checks = List.copyOf(spec.checks);
         this.help = spec.help;
+        this.sweepable = spec.sweepable;
     }
 
     public static Spec<Double> decimal(String key) {
@@ -128,6 +130,11 @@ public final class Knob<T> {
 
     public String help() {
         return help;
+    }
+
+    /** Whether a sweep may vary it. */
+    public boolean sweepable() {
+        return sweepable;
     }
 
     /** The accepted numbers, where the knob has bounds. */
@@ -352,6 +359,7 @@ public final class Knob<T> {
         private String note;
         private final List<Check<T>> checks = new ArrayList<>();
         private String help;
+        private boolean sweepable;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Spec(String key, Kind kind, Class<?> enumType, List<String> choices) {
@@ -397,6 +405,12 @@ public final class Knob<T> {
         /** A rule beyond the range; {@code refusal} words the problem for the offending value. */
         public Spec<T> check(BiPredicate<T, KnobValues> allows, Function<T, String> refusal) {
             checks.add(new Check<>(allows, refusal));
+            return this;
+        }
+
+        /** A sweep may vary it (a search space names it). */
+        public Spec<T> sweepable() {
+            this.sweepable = true;
             return this;
         }
 

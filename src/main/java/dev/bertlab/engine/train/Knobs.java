@@ -41,16 +41,16 @@ public final class Knobs {
 
     // Optimisation
 
-    public static final Knob<Double> LEARNING_RATE = declare(Knob.decimal("learning_rate").in(OPTIMISATION)
+    public static final Knob<Double> LEARNING_RATE = declare(Knob.decimal("learning_rate").in(OPTIMISATION).sweepable()
             .byDefault(2e-5).range(aboveAtMost(0, 1)).note("BERT usually takes 2e-5 to 5e-5")
             .help("Peak learning rate of AdamW; 2e-5 to 5e-5 is the usual range for BERT."));
 
-    public static final Knob<Integer> BATCH_SIZE = declare(Knob.integer("batch_size").in(OPTIMISATION)
+    public static final Knob<Integer> BATCH_SIZE = declare(Knob.integer("batch_size").in(OPTIMISATION).sweepable()
             .byDefault(16).range(between(1, 4096))
             .help("Examples per forward pass; the optimizer sees batch size x gradient accumulation."));
 
     public static final Knob<Integer> GRADIENT_ACCUMULATION = declare(Knob.integer("gradient_accumulation")
-            .in(OPTIMISATION).byDefault(1).range(between(1, 1024))
+            .in(OPTIMISATION).sweepable().byDefault(1).range(between(1, 1024))
             .help("Forward passes whose gradients add up before one optimizer step."));
 
     public static final Knob<Double> MAX_GRAD_NORM = declare(Knob.decimal("max_grad_norm").in(OPTIMISATION)
@@ -77,7 +77,7 @@ public final class Knobs {
 
     // Schedule
 
-    public static final Knob<Integer> EPOCHS = declare(Knob.integer("epochs").in(SCHEDULE)
+    public static final Knob<Integer> EPOCHS = declare(Knob.integer("epochs").in(SCHEDULE).sweepable()
             .byDefault(3).range(between(1, 1000)).help("Passes over the training split."));
 
     public static final Knob<Integer> MAX_STEPS = declare(Knob.integer("max_steps").in(SCHEDULE)
@@ -85,10 +85,10 @@ public final class Knobs {
             .help("Stop after this many optimizer steps; 0 runs all epochs (handy for quick checks)."));
 
     public static final Knob<Hyperparameters.Scheduler> SCHEDULER = declare(Knob.choice("scheduler",
-            Hyperparameters.Scheduler.class).in(SCHEDULE).byDefault(Hyperparameters.Scheduler.LINEAR)
+            Hyperparameters.Scheduler.class).in(SCHEDULE).sweepable().byDefault(Hyperparameters.Scheduler.LINEAR)
             .help("How the learning rate decays after warm-up."));
 
-    public static final Knob<Double> WARMUP_RATIO = declare(Knob.decimal("warmup_ratio").in(SCHEDULE)
+    public static final Knob<Double> WARMUP_RATIO = declare(Knob.decimal("warmup_ratio").in(SCHEDULE).sweepable()
             .byDefault(0.1).range(fromUpTo(0, 1))
             .help("Share of all steps spent warming the learning rate up from 0."));
 
@@ -98,20 +98,20 @@ public final class Knobs {
 
     // Regularisation
 
-    public static final Knob<Double> WEIGHT_DECAY = declare(Knob.decimal("weight_decay").in(REGULARISATION)
+    public static final Knob<Double> WEIGHT_DECAY = declare(Knob.decimal("weight_decay").in(REGULARISATION).sweepable()
             .byDefault(0.01).range(fromUpTo(0, 1))
             .help("Decoupled weight decay of AdamW, never applied to biases and LayerNorm."));
 
-    public static final Knob<Double> HIDDEN_DROPOUT = declare(Knob.decimal("hidden_dropout").in(REGULARISATION)
+    public static final Knob<Double> HIDDEN_DROPOUT = declare(Knob.decimal("hidden_dropout").in(REGULARISATION).sweepable()
             .byDefault(0.1).range(fromUpTo(0, 1))
             .help("Dropout after embeddings, attention output and feed-forward (BERT: 0.1)."));
 
     public static final Knob<Double> ATTENTION_DROPOUT = declare(Knob.decimal("attention_dropout")
-            .in(REGULARISATION).byDefault(0.1).range(fromUpTo(0, 1))
+            .in(REGULARISATION).sweepable().byDefault(0.1).range(fromUpTo(0, 1))
             .help("Dropout on attention probabilities (BERT: 0.1)."));
 
     public static final Knob<Double> CLASSIFIER_DROPOUT = declare(Knob.decimal("classifier_dropout")
-            .in(REGULARISATION).byDefault(0.1).range(fromUpTo(0, 1))
+            .in(REGULARISATION).sweepable().byDefault(0.1).range(fromUpTo(0, 1))
             .help("Dropout before the classification head (0.3 is the usual anti-overfitting remedy)."));
 
     public static final Knob<AugmentationMode> AUGMENTATION = declare(Knob.choice("augmentation",
@@ -132,11 +132,11 @@ public final class Knobs {
 
     // Lengths
 
-    public static final Knob<Integer> MAX_LENGTH = declare(Knob.integer("max_length").in(LENGTHS)
+    public static final Knob<Integer> MAX_LENGTH = declare(Knob.integer("max_length").in(LENGTHS).sweepable()
             .byDefault(256).range(between(8, 512)).unit("tokens").note("BERT has 512 positions")
             .help("Tokens per input including [CLS] and [SEP], at most 512."));
 
-    public static final Knob<String> TRUNCATION = declare(Knob.text("truncation").in(LENGTHS).byDefault("head")
+    public static final Knob<String> TRUNCATION = declare(Knob.text("truncation").in(LENGTHS).sweepable().byDefault("head")
             .check((rule, all) -> truncationProblem(rule).isEmpty(), rule -> truncationProblem(rule).orElse(""))
             .help("Which tokens of a longer text survive: head, tail, head+tail:N."));
 

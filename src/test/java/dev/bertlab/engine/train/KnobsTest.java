@@ -44,6 +44,27 @@ class KnobsTest {
     }
 
     @Test
+    void replacingKnobsByNameKeepsADerivedDefaultFollowingUnlessItIsSetItself() {
+        Hyperparameters byLoss = Hyperparameters.defaults();
+        assertThat(byLoss.greaterIsBetter()).isFalse();
+        Hyperparameters byAccuracy = byLoss.with(Map.of("metric_for_best_model", "accuracy", "learning_rate", 3e-5));
+        assertThat(byAccuracy.greaterIsBetter()).as("accuracy: larger is better").isTrue();
+        assertThat(byAccuracy.learningRate()).isEqualTo(3e-5);
+        Hyperparameters pinned = byLoss.with(Map.of("greater_is_better", true));
+        assertThat(pinned.with(Map.of("metric_for_best_model", "mae")).greaterIsBetter())
+                .as("set by hand, it stays").isTrue();
+        assertThat(byLoss.toBuilder().metricForBestModel("f1").build().greaterIsBetter()).isTrue();
+    }
+
+    @Test
+    void theSweepableKnobsAreMarkedInTheTable() {
+        assertThat(Knobs.all().stream().filter(Knob::sweepable).map(Knob::key)).containsExactlyInAnyOrder(
+                "learning_rate", "batch_size", "epochs", "warmup_ratio", "hidden_dropout", "attention_dropout",
+                "classifier_dropout", "weight_decay", "max_length", "scheduler", "gradient_accumulation",
+                "truncation");
+    }
+
+    @Test
     void theTypedShorthandsReadTheirKnobs() {
         Hyperparameters hp = Hyperparameters.builder().learningRate(3e-5).maxLength(64).seed(9).build();
         assertThat(hp.learningRate()).isEqualTo(hp.get(Knobs.LEARNING_RATE)).isEqualTo(3e-5);

@@ -4,6 +4,7 @@ import static dev.bertlab.engine.onnx.OnnxModelBuilder.Attribute.integer;
 import static dev.bertlab.engine.onnx.OnnxModelBuilder.Attribute.ints;
 import static dev.bertlab.engine.onnx.OnnxModelBuilder.Attribute.real;
 
+import dev.bertlab.engine.io.FileReplacement;
 import dev.bertlab.engine.model.BertConfig;
 import dev.bertlab.engine.weights.NamedTensor;
 import java.io.BufferedOutputStream;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -76,17 +76,11 @@ public final class BertOnnxExporter {
         exporter.build();
         metadata.forEach(exporter.graph::metadata);
         exporter.graph.metadata("operators", operators.name().toLowerCase(java.util.Locale.ROOT));
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".part");
-        try {
+        FileReplacement.write(target, temporary -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
                 exporter.graph.writeTo(out, producerVersion());
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     private void build() {

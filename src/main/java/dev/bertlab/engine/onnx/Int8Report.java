@@ -1,5 +1,6 @@
 package dev.bertlab.engine.onnx;
 
+import dev.bertlab.engine.io.FileReplacement;
 import dev.bertlab.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,10 +43,8 @@ public record Int8Report(int examples, double fp32Accuracy, double int8Accuracy,
     }
 
     public void write(Path modelDirectory) throws IOException {
-        Path temporary = Files.createTempFile(modelDirectory, FILE_NAME, ".part");
-        Json.prettyWriter().writeValue(temporary.toFile(), this);
-        Files.move(temporary, modelDirectory.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        FileReplacement.write(modelDirectory.resolve(FILE_NAME),
+                temporary -> Json.prettyWriter().writeValue(temporary.toFile(), this));
     }
 
     public static Optional<Int8Report> read(Path modelDirectory) {

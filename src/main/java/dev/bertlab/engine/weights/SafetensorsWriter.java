@@ -2,16 +2,14 @@ package dev.bertlab.engine.weights;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bertlab.engine.io.FileReplacement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Writes float32 tensors as a Hugging Face safetensors file: an 8-byte little-endian header length, a JSON header
@@ -56,11 +53,7 @@ public final class SafetensorsWriter {
             throws IOException {
         List<NamedTensor> sorted = sortedByName(tensors);
         byte[] header = header(sorted, metadata);
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // not Files.createTempFile: its owner-only permissions would stay on the finished file
-        Path temp = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".partial");
-        try {
+        FileReplacement.write(file, temp -> {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 writeFully(out, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN)
                         .putLong(header.length).flip());
@@ -71,10 +64,7 @@ public final class SafetensorsWriter {
                 }
                 out.force(true);
             }
-            moveIntoPlace(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static List<NamedTensor> sortedByName(Collection<NamedTensor> tensors) {
@@ -146,14 +136,6 @@ public final class SafetensorsWriter {
     private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             out.write(bytes);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path file) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bertlab.engine.data.npm;
 
+import dev.bertlab.engine.io.FileReplacement;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -46,15 +47,8 @@ public final class TgzEntries {
 
     /** Copies one entry to a file, replacing it. */
     public static Path extract(Path tgz, String entryName, Path destination) throws IOException {
-        Path parent = destination.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".extract-", ".part");
-        try {
-            read(tgz, entryName, content -> Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING));
-            Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileReplacement.write(destination, temporary -> read(tgz, entryName,
+                content -> Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING)));
         return destination;
     }
 }

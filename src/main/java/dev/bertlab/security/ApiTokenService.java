@@ -33,6 +33,7 @@ public class ApiTokenService {
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public Issued issue(String name, String owner) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a token needs a name (what it is for)");

@@ -31,6 +31,7 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
     public AppUser create(String username, String password, Role role) {
         if (username == null || !username.matches("[A-Za-z0-9._-]{2,64}")) {
             throw new IllegalArgumentException("a username has 2 to 64 letters, digits, '.', '_' or '-'");

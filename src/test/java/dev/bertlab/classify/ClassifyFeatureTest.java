@@ -94,8 +94,8 @@ class ClassifyFeatureTest {
 
     @BeforeAll
     void aViewerWithATokenAndAFinishedRun() {
-        users.create("viewer", "viewer-password", Role.VIEWER);
-        token = tokens.issue("tests", "viewer").secret();
+        asAdmin(() -> users.create("viewer", "viewer-password", Role.VIEWER));
+        token = asAdmin(() -> tokens.issue("tests", "viewer")).secret();
         runId = insertFinishedRun(TinySentimentModel.runDirectory(), "amazon-tiny");
     }
 

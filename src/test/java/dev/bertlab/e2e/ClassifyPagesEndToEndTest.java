@@ -169,7 +169,7 @@ class ClassifyPagesEndToEndTest extends BrowserTest {
 
     @Test
     void aViewerTriesTheClassifierButCannotOpenTheAdminPage() {
-        users.create("viewer", "viewer-password", Role.VIEWER);
+        asAdmin(() -> users.create("viewer", "viewer-password", Role.VIEWER));
         logIn("viewer", "viewer-password");
         assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Try it")))
                 .isVisible();

@@ -1,6 +1,7 @@
 package dev.bertlab.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.bertlab.support.Acting.asAdmin;
 import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +62,7 @@ class DashboardStoryEndToEndTest extends BrowserTest {
 
     @Test
     void anEditorDefinesRunsRefinesAndComparesAnExperiment() {
-        users.create("editor", "editor-password", Role.EDITOR);
+        asAdmin(() -> users.create("editor", "editor-password", Role.EDITOR));
         logIn("editor", "editor-password");
 
         page.navigate(url("/experiments"));

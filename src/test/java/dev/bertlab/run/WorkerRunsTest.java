@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,8 +88,8 @@ class WorkerRunsTest {
 
     @BeforeAll
     void token() {
-        users.create("watcher", "watcher-password", Role.VIEWER);
-        token = tokens.issue("watching", "watcher").secret();
+        asAdmin(() -> users.create("watcher", "watcher-password", Role.VIEWER));
+        token = asAdmin(() -> tokens.issue("watching", "watcher")).secret();
     }
 
     @Test

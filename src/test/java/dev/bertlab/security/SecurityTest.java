@@ -45,8 +45,8 @@ class SecurityTest {
     void theApiWantsAValidToken() throws Exception {
         assertThat(get("/api/v1/whoami", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/whoami", "blt_not-a-token").statusCode()).isEqualTo(401);
-        userService.create("security-viewer", "viewer-password", Role.VIEWER);
-        ApiTokenService.Issued issued = tokens.issue("ci", "security-viewer");
+        asAdmin(() -> userService.create("security-viewer", "viewer-password", Role.VIEWER));
+        ApiTokenService.Issued issued = asAdmin(() -> tokens.issue("ci", "security-viewer"));
         assertThat(issued.secret()).startsWith("blt_");
         assertThat(tokens.authenticate(issued.secret())).get().extracting(ApiTokenService.Authenticated::role)
                 .isEqualTo(Role.VIEWER);

@@ -78,6 +78,8 @@ class ServiceMethodSecurityTest {
         work.put("change a role", () -> users.changeRole("admin", Role.VIEWER));
         work.put("change a password", () -> users.changePassword("admin", "a-new-password"));
         work.put("revoke a token", () -> tokens.revoke(1));
+        work.put("create a user", () -> users.create("intruder", "intruder-password", Role.ADMIN));
+        work.put("issue a token", () -> tokens.issue("backdoor", "admin"));
         return work;
     }
 

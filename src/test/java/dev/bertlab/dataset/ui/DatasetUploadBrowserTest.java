@@ -1,5 +1,6 @@
 package dev.bertlab.dataset.ui;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -54,7 +55,7 @@ class DatasetUploadBrowserTest extends BrowserTest {
     @BeforeEach
     void editor() {
         if (users.all().stream().noneMatch(user -> user.getUsername().equals("editor"))) {
-            users.create("editor", "editor-password", Role.EDITOR);
+            asAdmin(() -> users.create("editor", "editor-password", Role.EDITOR));
         }
     }
 

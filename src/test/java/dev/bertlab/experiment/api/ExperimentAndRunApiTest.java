@@ -1,5 +1,6 @@
 package dev.bertlab.experiment.api;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,10 +61,10 @@ class ExperimentAndRunApiTest {
     @BeforeAll
     void tokens() {
         // names of their own: other classes share the application and its users
-        users.create("api-script", "script-password", Role.EDITOR);
-        users.create("api-watcher", "watcher-password", Role.VIEWER);
-        editor = tokens.issue("nightly", "api-script").secret();
-        viewer = tokens.issue("dashboard tv", "api-watcher").secret();
+        asAdmin(() -> users.create("api-script", "script-password", Role.EDITOR));
+        asAdmin(() -> users.create("api-watcher", "watcher-password", Role.VIEWER));
+        editor = asAdmin(() -> tokens.issue("nightly", "api-script")).secret();
+        viewer = asAdmin(() -> tokens.issue("dashboard tv", "api-watcher")).secret();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bertlab.experiment.ui;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -132,7 +133,7 @@ class ExperimentPagesBrowserTest extends BrowserTest {
 
     @Test
     void aViewerLooksButCannotCreate() {
-        users.create("viewer", "viewer-password", Role.VIEWER);
+        asAdmin(() -> users.create("viewer", "viewer-password", Role.VIEWER));
         logIn("viewer", "viewer-password");
         page.navigate(url("/experiments"));
         page.locator("#experiments-grid").waitFor();

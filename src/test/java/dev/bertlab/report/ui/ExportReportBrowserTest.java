@@ -1,5 +1,6 @@
 package dev.bertlab.report.ui;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
@@ -37,7 +38,8 @@ class ExportReportBrowserTest extends BrowserTest {
         Experiment root = experiments.save(experiment("Sentiment <first> try", null, null));
         Experiment child = experiments.save(experiment("Sentiment, longer inputs", root.getId(),
                 "max_length 8 -> 32 because most texts were cut"));
-        users.create("report-viewer", "viewer-password", Role.VIEWER); // a name of its own: the users are shared
+        // a name of its own: the users are shared
+        asAdmin(() -> users.create("report-viewer", "viewer-password", Role.VIEWER));
 
         logIn("report-viewer", "viewer-password");
         page.navigate(url("/experiments/" + child.getId()));

@@ -1,6 +1,7 @@
 package dev.bertlab.run.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.bertlab.support.Acting.asAdmin;
 import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,7 +155,7 @@ class RunPagesEndToEndTest extends BrowserTest {
         Experiment experiment = TinyRuns.experiment(experiments, "viewed", 64, hp -> hp);
         TrainingRun later = asEditor(() -> runs.runAt(experiment.getId(), Instant.now().plusSeconds(24 * 3600),
                 "tester"));
-        users.create("viewer", "viewer-password", Role.VIEWER);
+        asAdmin(() -> users.create("viewer", "viewer-password", Role.VIEWER));
 
         logIn("viewer", "viewer-password");
         page.navigate(url("/runs/" + later.getId()));

@@ -1,5 +1,6 @@
 package dev.bertlab.web.api;
 
+import static dev.bertlab.support.Acting.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,10 +85,10 @@ class ApiProblemsTest {
 
     @BeforeAll
     void tokens() {
-        users.create("script", "script-password", Role.EDITOR);
-        users.create("watcher", "watcher-password", Role.VIEWER);
-        editor = tokens.issue("nightly", "script").secret();
-        viewer = tokens.issue("dashboard tv", "watcher").secret();
+        asAdmin(() -> users.create("script", "script-password", Role.EDITOR));
+        asAdmin(() -> users.create("watcher", "watcher-password", Role.VIEWER));
+        editor = asAdmin(() -> tokens.issue("nightly", "script")).secret();
+        viewer = asAdmin(() -> tokens.issue("dashboard tv", "watcher")).secret();
     }
 
     @Test

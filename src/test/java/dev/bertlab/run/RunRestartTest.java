@@ -61,8 +61,8 @@ class RunRestartTest {
             Experiment experiment = TinyRuns.experiment(experiments, "restart", 320, hp -> hp
                     .saveStrategy(Hyperparameters.SaveStrategy.STEPS).saveSteps(2)
                     .evalStrategy(Hyperparameters.EvalStrategy.NO));
-            scheduleId = first.getBean(ScheduleService.class).create(experiment.getId(), "nightly", "nightly",
-                    "tester").getId();
+            ScheduleService schedules = first.getBean(ScheduleService.class);
+            scheduleId = asEditor(() -> schedules.create(experiment.getId(), "nightly", "nightly", "tester")).getId();
             TrainingRun run = asEditor(() -> runs.runNow(experiment.getId(), "tester"));
             runId = run.getId();
             directory = runs.directory(run);

@@ -1,5 +1,6 @@
 package dev.bertlab.run;
 
+import static dev.bertlab.support.Acting.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bertlab.engine.train.Hyperparameters;
@@ -91,7 +92,7 @@ class RunSummariesTest {
     void runNowQueuesARunOfTheExperiment() {
         Experiment experiment = TinyRuns.experiment(experiments, "queued", 32, hp -> hp);
 
-        long runId = summaries.runNow(experiment.getId(), "tester");
+        long runId = asEditor(() -> summaries.runNow(experiment.getId(), "tester"));
 
         TrainingRun run = runs.findById(runId).orElseThrow();
         assertThat(run.getExperimentId()).isEqualTo(experiment.getId());

@@ -29,7 +29,11 @@ public final class SharedDashboard implements ApplicationContextInitializer<Conf
 
     private static synchronized Map<String, Object> properties() {
         if (properties == null) {
-            properties = Map.copyOf(DashboardTest.properties(data()));
+            Map<String, Object> shared = new java.util.HashMap<>(DashboardTest.properties(data()));
+            // Quartz keeps each scheduler's data source in a JVM-wide registry under its name: a test class's own
+            // application, started and closed while this one lives, would otherwise leave it a closed pool
+            shared.put("spring.quartz.scheduler-name", "sharedDashboard");
+            properties = Map.copyOf(shared);
         }
         return properties;
     }

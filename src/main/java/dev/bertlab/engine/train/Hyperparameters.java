@@ -105,13 +105,14 @@ public final class Hyperparameters implements KnobValues {
 
     /** A builder holding these values; a knob still at its derived default keeps following the other knobs. */
     public Builder toBuilder() {
-        Map<Knob<?>, Object> chosen = new HashMap<>(values);
-        for (Knob<?> knob : Knobs.all()) {
-            if (knob.hasDerivedDefault() && Knob.AUTO.equals(textOf(knob))) {
-                chosen.remove(knob);
-            }
-        }
-        return new Builder(chosen);
+        return new Builder(chosen());
+    }
+
+    /** The values without the knobs that are at their derived default, which keep following the other knobs. */
+    private Map<Knob<?>, Object> chosen() {
+        Map<Knob<?>, Object> chosen = new LinkedHashMap<>(values);
+        chosen.keySet().removeIf(knob -> knob.hasDerivedDefault() && Knob.AUTO.equals(textOf(knob)));
+        return chosen;
     }
 
     @Override
@@ -167,12 +168,8 @@ public final class Hyperparameters implements KnobValues {
      * @throws InvalidHyperparametersException one message per offending knob, unknown names included
      */
     public Hyperparameters with(Map<String, ?> changes) {
-        Map<String, Object> document = new LinkedHashMap<>(asMap());
-        for (Knob<?> knob : Knobs.all()) {
-            if (knob.hasDerivedDefault() && Knob.AUTO.equals(textOf(knob))) {
-                document.remove(knob.key());
-            }
-        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        chosen().forEach((knob, value) -> document.put(knob.key(), knob.toJson(value)));
         document.putAll(changes);
         return fromMap(document);
     }
